@@ -1,0 +1,18 @@
+// dutygraph/dutygraph.h — the umbrella header of the C++ API.
+//
+// dutygraph answers, for an implementation plan: who is accountable for what
+// on a given date, when everything is due on the official working-day
+// calendar, and which escalation is due to whom, and why.
+//
+// The C++ API is source-compatible only; the binary contract is the C API in
+// dutygraph/dg.h. Fallible calls return absl::Status / absl::StatusOr and
+// throw nothing.
+#ifndef DUTYGRAPH_DUTYGRAPH_H_
+#define DUTYGRAPH_DUTYGRAPH_H_
+
+#include "dutygraph/calendar.h"
+#include "dutygraph/date.h"
+#include "dutygraph/period.h"
+#include "dutygraph/version.h"
+
+#endif  // DUTYGRAPH_DUTYGRAPH_H_

@@ -1,0 +1,418 @@
+// Calendar operations over the tables of calendar_tables.h. Every operation
+// maps its dates to day indices, answers with prefix counts, then checks the
+// days it relied on: all known, or (strict) an error naming the year, or
+// (provisional) a flagged answer.
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "calendar/calendar_tables.h"
+#include "util/status_macros.h"
+
+namespace dutygraph {
+namespace internal {
+extern const std::string_view kBuiltinCalendarName;
+extern const std::string_view kBuiltinCalendarText;
+}  // namespace internal
+
+namespace {
+
+using Tables = Calendar::Tables;
+
+constexpr int32_t kMinDays = -7305;  // 1950-01-01
+constexpr int32_t kMaxDays = 65743;  // 2149-12-31
+constexpr int32_t kDayCount = kMaxDays - kMinDays + 1;
+
+// Limits against hostile overlays; real ones declare tens of days.
+constexpr size_t kMaxAdjustedDays = 1 << 20;
+constexpr size_t kMaxLayers = 64;
+
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// Builds the tables from `layers`, oldest first (later layers win).
+std::shared_ptr<const Tables> BuildTables(
+    std::vector<std::shared_ptr<const CalendarAdjustments>> layers) {
+  auto t = std::make_shared<Tables>();
+  t->layers = std::move(layers);
+  t->official_year.assign(Calendar::kMaxYear - Calendar::kMinYear + 1, false);
+  for (const auto& layer : t->layers) {
+    if (!layer->name.empty()) t->name = layer->name;
+    for (const auto& notice : layer->notices) {
+      if (notice.year >= Calendar::kMinYear &&
+          notice.year <= Calendar::kMaxYear) {
+        t->official_year[notice.year - Calendar::kMinYear] = true;
+      }
+    }
+    for (const auto& day : layer->days) {
+      t->declared[day.date.days_since_epoch() - kMinDays] = Tables::Declared{
+          day.working, &day.name,
+          day.notice >= 0 ? &layer->notices[day.notice] : nullptr,
+          &day.source};
+    }
+  }
+
+  t->flags.resize(kDayCount);
+  t->work_before.resize(kDayCount + 1);
+  t->unknown_before.resize(kDayCount + 1);
+  t->work_days.reserve(kDayCount * 5 / 7 + 64);
+  int32_t i = 0;
+  int weekday = Calendar::MinDate().iso_weekday();
+  for (int year = Calendar::kMinYear; year <= Calendar::kMaxYear; ++year) {
+    const bool official = t->official_year[year - Calendar::kMinYear];
+    for (int k = 0, n = IsLeap(year) ? 366 : 365; k < n; ++k, ++i) {
+      const auto declared = t->declared.find(i);
+      const bool is_declared = declared != t->declared.end();
+      const bool working =
+          is_declared ? declared->second.working : weekday <= 5;
+      const bool known = official || is_declared;
+      t->flags[i] = (working ? Tables::kWorking : 0) |
+                    (known ? Tables::kKnown : 0);
+      t->work_before[i + 1] = t->work_before[i] + (working ? 1 : 0);
+      t->unknown_before[i + 1] = t->unknown_before[i] + (known ? 0 : 1);
+      if (working) t->work_days.push_back(i);
+      weekday = weekday == 7 ? 1 : weekday + 1;
+    }
+  }
+  return t;
+}
+
+std::shared_ptr<const Tables> BuiltinTables() {
+  static const std::shared_ptr<const Tables> tables = [] {
+    absl::StatusOr<CalendarAdjustments> data = ParseCalendarText(
+        internal::kBuiltinCalendarText, internal::kBuiltinCalendarName);
+    if (!data.ok()) {
+      // Unreachable with the shipped data (tests load it); if a bad edit
+      // slips through, every answer reports it instead of guessing.
+      auto broken = std::make_shared<Tables>(*BuildTables({}));
+      broken->flags.assign(kDayCount, 0);
+      broken->unknown_before.clear();
+      for (int32_t k = 0; k <= kDayCount; ++k) {
+        broken->unknown_before.push_back(k);
+      }
+      broken->defect = absl::InternalError(absl::StrCat(
+          "the built-in calendar data is invalid: ", data.status().message()));
+      return std::shared_ptr<const Tables>(std::move(broken));
+    }
+    return BuildTables(
+        {std::make_shared<const CalendarAdjustments>(*std::move(data))});
+  }();
+  return tables;
+}
+
+// "2007–2026, 2029" from the official-year flags.
+std::string YearRanges(const std::vector<int>& years) {
+  std::vector<std::string> parts;
+  for (size_t a = 0; a < years.size();) {
+    size_t b = a;
+    while (b + 1 < years.size() && years[b + 1] == years[b] + 1) ++b;
+    parts.push_back(a == b ? absl::StrCat(years[a])
+                           : absl::StrCat(years[a], "–", years[b]));
+    a = b + 1;
+  }
+  return parts.empty() ? "none" : absl::StrJoin(parts, ", ");
+}
+
+Date DateOfIndex(int32_t i) {
+  return *Date::FromDaysSinceEpoch(int64_t{i} + kMinDays);
+}
+
+absl::Status OutOfCalendar(Date d) {
+  return absl::OutOfRangeError(absl::StrFormat(
+      "date %s is outside the calendar's range %s..%s", d.ToString(),
+      Calendar::MinDate().ToString(), Calendar::MaxDate().ToString()));
+}
+
+// The day index of `d`, or OUT_OF_RANGE.
+absl::StatusOr<int32_t> IndexOf(Date d) {
+  const int32_t i = d.days_since_epoch() - kMinDays;
+  if (static_cast<uint32_t>(i) >= static_cast<uint32_t>(kDayCount)) {
+    return OutOfCalendar(d);
+  }
+  return i;
+}
+
+}  // namespace
+
+Date Calendar::MinDate() { return *Date::FromDaysSinceEpoch(kMinDays); }
+Date Calendar::MaxDate() { return *Date::FromDaysSinceEpoch(kMaxDays); }
+
+Calendar Calendar::ChinaMainland(CalendarMode mode) {
+  return Calendar(BuiltinTables(), mode);
+}
+
+Calendar Calendar::WithMode(CalendarMode mode) const {
+  return Calendar(tables_, mode);
+}
+
+std::string_view Calendar::name() const { return tables_->name; }
+
+absl::StatusOr<Calendar> Calendar::Derive(
+    const CalendarAdjustments& adjustments) const {
+  if (tables_->layers.size() >= kMaxLayers) {
+    return absl::ResourceExhaustedError(absl::StrFormat(
+        "a calendar can be derived at most %d times", kMaxLayers));
+  }
+  size_t total = adjustments.days.size();
+  for (const auto& layer : tables_->layers) total += layer->days.size();
+  if (total > kMaxAdjustedDays) {
+    return absl::ResourceExhaustedError(absl::StrFormat(
+        "%d declared days exceed the limit of %d", total, kMaxAdjustedDays));
+  }
+  for (const auto& notice : adjustments.notices) {
+    if (notice.year < kMinYear || notice.year > kMaxYear) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "notice for %d is outside the calendar's years %d..%d", notice.year,
+          kMinYear, kMaxYear));
+    }
+  }
+  for (const auto& day : adjustments.days) {
+    const std::string where =
+        day.source.empty() ? std::string() : absl::StrCat(day.source, ": ");
+    if (!IndexOf(day.date).ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, OutOfCalendar(day.date).message()));
+    }
+    if (day.notice < -1 ||
+        day.notice >= static_cast<int>(adjustments.notices.size())) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s%s refers to notice %d, but there are %d notices", where,
+          day.date.ToString(), day.notice, adjustments.notices.size()));
+    }
+  }
+  if (!tables_->defect.ok()) return tables_->defect;
+  auto layers = tables_->layers;
+  layers.push_back(std::make_shared<const CalendarAdjustments>(adjustments));
+  return Calendar(BuildTables(std::move(layers)), mode_);
+}
+
+absl::StatusOr<Calendar> Calendar::DeriveFromText(
+    std::string_view text, std::string_view source_name) const {
+  DG_ASSIGN_OR_RETURN(CalendarAdjustments adjustments,
+                      ParseCalendarText(text, source_name));
+  return Derive(adjustments);
+}
+
+absl::StatusOr<Calendar> Calendar::DeriveFromFile(
+    const std::string& path) const {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(
+        absl::StrFormat("cannot read calendar file '%s'", path));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    return absl::NotFoundError(
+        absl::StrFormat("error while reading calendar file '%s'", path));
+  }
+  return DeriveFromText(text.str(), path);
+}
+
+bool Calendar::IsOfficialYear(int year) const {
+  return year >= kMinYear && year <= kMaxYear &&
+         tables_->official_year[year - kMinYear];
+}
+
+std::vector<int> Calendar::OfficialYears() const {
+  std::vector<int> years;
+  for (int y = kMinYear; y <= kMaxYear; ++y) {
+    if (tables_->official_year[y - kMinYear]) years.push_back(y);
+  }
+  return years;
+}
+
+// The error for an unknown day in [lo, hi] under strict mode.
+absl::Status Calendar::RangeError(int32_t lo, int32_t hi) const {
+  if (!tables_->defect.ok()) return tables_->defect;
+  int32_t i = lo;
+  while (i < hi && (tables_->flags[i] & Tables::kKnown)) ++i;
+  const int year = DateOfIndex(i).year();
+  return absl::FailedPreconditionError(absl::StrFormat(
+      "no official holiday schedule for %d in calendar '%s' (official years: "
+      "%s); %s is not certain. Use provisional mode to answer with weekends "
+      "only, or add the year's notice as an overlay",
+      year, tables_->name, YearRanges(OfficialYears()),
+      DateOfIndex(i).ToString()));
+}
+
+// Whether days lo..hi (inclusive; empty if hi < lo) include an unknown day:
+// false if none; an error in strict mode; true (provisional) otherwise.
+absl::StatusOr<bool> Calendar::RangeProvisional(int32_t lo, int32_t hi) const {
+  if (hi < lo ||
+      tables_->unknown_before[hi + 1] == tables_->unknown_before[lo]) {
+    return false;
+  }
+  if (mode_ == CalendarMode::kStrict || !tables_->defect.ok()) {
+    return RangeError(lo, hi);
+  }
+  return true;
+}
+
+absl::StatusOr<CalendarResult<bool>> Calendar::IsWorkingDay(Date d) const {
+  DG_ASSIGN_OR_RETURN(const int32_t i, IndexOf(d));
+  DG_ASSIGN_OR_RETURN(const bool provisional, RangeProvisional(i, i));
+  return CalendarResult<bool>{(tables_->flags[i] & Tables::kWorking) != 0,
+                              provisional};
+}
+
+absl::StatusOr<DayInfo> Calendar::Day(Date d) const {
+  DG_ASSIGN_OR_RETURN(const int32_t i, IndexOf(d));
+  DG_ASSIGN_OR_RETURN(const bool provisional, RangeProvisional(i, i));
+  DayInfo info;
+  info.date = d;
+  info.working = (tables_->flags[i] & Tables::kWorking) != 0;
+  info.provisional = provisional;
+  const auto declared = tables_->declared.find(i);
+  if (declared == tables_->declared.end()) {
+    info.kind = d.is_weekend() ? DayKind::kWeekend : DayKind::kWorkday;
+    return info;
+  }
+  const Tables::Declared& day = declared->second;
+  info.kind = !day.working                 ? DayKind::kHoliday
+              : d.is_weekend()             ? DayKind::kMakeupWorkday
+                                           : DayKind::kWorkday;
+  info.name = *day.name;
+  info.source = *day.source;
+  if (day.notice != nullptr) {
+    info.notice_title = day.notice->title;
+    info.notice_url = day.notice->url;
+  }
+  return info;
+}
+
+absl::StatusOr<CalendarResult<std::string_view>> Calendar::HolidayName(
+    Date d) const {
+  DG_ASSIGN_OR_RETURN(const DayInfo info, Day(d));
+  return CalendarResult<std::string_view>{info.name, info.provisional};
+}
+
+absl::StatusOr<CalendarResult<Date>> Calendar::AddWorkingDays(
+    Date d, int32_t n) const {
+  DG_ASSIGN_OR_RETURN(const int32_t i, IndexOf(d));
+  if (n == 0) return CalendarResult<Date>{d, false};
+  const Tables& t = *tables_;
+  // The n-th working day after i is work_days[work_before[i + 1] + n - 1];
+  // the |n|-th before i is work_days[work_before[i] + n].
+  const int64_t k = n > 0 ? int64_t{t.work_before[i + 1]} + n - 1
+                          : int64_t{t.work_before[i]} + n;
+  if (k < 0 || k >= static_cast<int64_t>(t.work_days.size())) {
+    return absl::OutOfRangeError(absl::StrFormat(
+        "%s %+d working days falls outside the calendar's range %s..%s",
+        d.ToString(), n, MinDate().ToString(), MaxDate().ToString()));
+  }
+  const int32_t r = t.work_days[k];
+  DG_ASSIGN_OR_RETURN(const bool provisional,
+                      n > 0 ? RangeProvisional(i + 1, r)
+                            : RangeProvisional(r, i - 1));
+  return CalendarResult<Date>{DateOfIndex(r), provisional};
+}
+
+absl::StatusOr<CalendarResult<Date>> Calendar::NextWorkingDay(Date d) const {
+  return AddWorkingDays(d, 1);
+}
+
+absl::StatusOr<CalendarResult<Date>> Calendar::PreviousWorkingDay(
+    Date d) const {
+  return AddWorkingDays(d, -1);
+}
+
+absl::StatusOr<CalendarResult<int32_t>> Calendar::WorkingDaysBetween(
+    Date a, Date b) const {
+  DG_ASSIGN_OR_RETURN(const int32_t ia, IndexOf(a));
+  DG_ASSIGN_OR_RETURN(const int32_t ib, IndexOf(b));
+  const int32_t lo = std::min(ia, ib), hi = std::max(ia, ib);
+  DG_ASSIGN_OR_RETURN(const bool provisional, RangeProvisional(lo + 1, hi));
+  const int32_t count = tables_->work_before[hi + 1] - tables_->work_before[lo + 1];
+  return CalendarResult<int32_t>{ia <= ib ? count : -count, provisional};
+}
+
+absl::StatusOr<CalendarResult<Date>> Calendar::Roll(
+    Date d, RollConvention convention) const {
+  DG_ASSIGN_OR_RETURN(const CalendarResult<bool> working, IsWorkingDay(d));
+  if (working.value) return CalendarResult<Date>{d, working.provisional};
+  const bool forward = convention == RollConvention::kFollowing ||
+                       convention == RollConvention::kModifiedFollowing;
+  const bool modified = convention == RollConvention::kModifiedFollowing ||
+                        convention == RollConvention::kModifiedPreceding;
+  if (!forward && !modified && convention != RollConvention::kPreceding) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "unknown roll convention %d", static_cast<int>(convention)));
+  }
+  DG_ASSIGN_OR_RETURN(CalendarResult<Date> rolled,
+                      AddWorkingDays(d, forward ? 1 : -1));
+  if (modified && rolled.value.month() != d.month()) {
+    DG_ASSIGN_OR_RETURN(rolled, AddWorkingDays(d, forward ? -1 : 1));
+  }
+  rolled.provisional = rolled.provisional || working.provisional;
+  return rolled;
+}
+
+absl::StatusOr<CalendarResult<Date>> Calendar::NthWorkingDay(
+    const Period& period, int32_t n) const {
+  if (n == 0) {
+    return absl::InvalidArgumentError(
+        "n must be >= 1 (from the start) or <= -1 (from the end), not 0");
+  }
+  DG_ASSIGN_OR_RETURN(const int32_t lo, IndexOf(period.start()));
+  DG_ASSIGN_OR_RETURN(const int32_t hi, IndexOf(period.end()));
+  DG_ASSIGN_OR_RETURN(const bool provisional, RangeProvisional(lo, hi));
+  const Tables& t = *tables_;
+  const int32_t count = t.work_before[hi + 1] - t.work_before[lo];
+  if (n > count || -n > count) {
+    return absl::OutOfRangeError(absl::StrFormat(
+        "%s (%s..%s) has %d working days; asked for number %d",
+        period.Label(), period.start().ToString(), period.end().ToString(),
+        count, n));
+  }
+  const int32_t k = n > 0 ? t.work_before[lo] + n - 1 : t.work_before[hi + 1] + n;
+  return CalendarResult<Date>{DateOfIndex(t.work_days[k]), provisional};
+}
+
+absl::StatusOr<CalendarResult<int32_t>> Calendar::WorkingDaysIn(
+    const Period& period) const {
+  DG_ASSIGN_OR_RETURN(const int32_t lo, IndexOf(period.start()));
+  DG_ASSIGN_OR_RETURN(const int32_t hi, IndexOf(period.end()));
+  DG_ASSIGN_OR_RETURN(const bool provisional, RangeProvisional(lo, hi));
+  return CalendarResult<int32_t>{
+      tables_->work_before[hi + 1] - tables_->work_before[lo], provisional};
+}
+
+namespace {
+constexpr std::pair<RollConvention, std::string_view> kRollNames[] = {
+    {RollConvention::kFollowing, "following"},
+    {RollConvention::kPreceding, "preceding"},
+    {RollConvention::kModifiedFollowing, "modified-following"},
+    {RollConvention::kModifiedPreceding, "modified-preceding"},
+};
+}  // namespace
+
+std::string_view RollConventionName(RollConvention c) {
+  for (const auto& [value, name] : kRollNames) {
+    if (value == c) return name;
+  }
+  return "unknown";
+}
+
+absl::StatusOr<RollConvention> ParseRollConvention(std::string_view name) {
+  for (const auto& [value, text] : kRollNames) {
+    if (text == name) return value;
+  }
+  return absl::InvalidArgumentError(absl::StrFormat(
+      "unknown roll convention '%s'; expected following, preceding, "
+      "modified-following or modified-preceding",
+      name.substr(0, 40)));
+}
+
+std::string_view DayKindName(DayKind kind) {
+  switch (kind) {
+    case DayKind::kWorkday: return "workday";
+    case DayKind::kWeekend: return "weekend";
+    case DayKind::kHoliday: return "holiday";
+    case DayKind::kMakeupWorkday: return "makeup-workday";
+  }
+  return "unknown";
+}
+
+}  // namespace dutygraph
