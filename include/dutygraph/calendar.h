@@ -133,6 +133,18 @@ struct CalendarAdjustments {
 DUTYGRAPH_EXPORT absl::StatusOr<CalendarAdjustments> ParseCalendarText(
     std::string_view text, std::string_view source_name);
 
+namespace internal {
+// The read-only arrays behind the inline fast paths below, owned by
+// Calendar::Tables (src/calendar/calendar_tables.h). Not part of the API.
+struct CalendarView {
+  const uint8_t* flags = nullptr;          // per day: bit 0 working, bit 1 known
+  const int32_t* work_before = nullptr;    // working days before each day
+  const int32_t* unknown_before = nullptr; // unknown days before each day
+  const int32_t* work_days = nullptr;      // day indices of the working days
+  int64_t work_day_count = 0;
+};
+}  // namespace internal
+
 class DUTYGRAPH_EXPORT Calendar {
  public:
   static constexpr int kMinYear = 1950;
@@ -208,14 +220,75 @@ class DUTYGRAPH_EXPORT Calendar {
   struct Tables;  // defined in src/calendar/calendar_tables.h
 
  private:
-  Calendar(std::shared_ptr<const Tables> tables, CalendarMode mode)
-      : tables_(std::move(tables)), mode_(mode) {}
+  // Day indices count from MinDate(); the fast paths below answer the common
+  // case (in range, every involved day known) inline, from the view's arrays,
+  // and leave every other case to the out-of-line *Slow functions.
+  static constexpr int32_t kFirstDay = -7305;  // MinDate().days_since_epoch()
+  static constexpr uint32_t kDayCount = 73049;  // MinDate()..MaxDate()
+  static constexpr uint8_t kWorkingFlag = 1, kKnownFlag = 2;
+
+  Calendar(std::shared_ptr<const Tables> tables, CalendarMode mode);
+  bool AllKnown(int64_t lo, int64_t hi) const {  // days lo..hi, inclusive
+    return view_.unknown_before[hi + 1] == view_.unknown_before[lo];
+  }
   absl::Status RangeError(int32_t lo, int32_t hi) const;
   absl::StatusOr<bool> RangeProvisional(int32_t lo, int32_t hi) const;
+  absl::StatusOr<CalendarResult<bool>> IsWorkingDaySlow(Date d) const;
+  absl::StatusOr<CalendarResult<Date>> AddWorkingDaysSlow(Date d,
+                                                          int32_t n) const;
+  absl::StatusOr<CalendarResult<int32_t>> WorkingDaysBetweenSlow(Date a,
+                                                                 Date b) const;
 
   std::shared_ptr<const Tables> tables_;
+  internal::CalendarView view_;
   CalendarMode mode_ = CalendarMode::kStrict;
 };
+
+inline absl::StatusOr<CalendarResult<bool>> Calendar::IsWorkingDay(
+    Date d) const {
+  const uint32_t i = static_cast<uint32_t>(d.days_since_epoch() - kFirstDay);
+  if (i < kDayCount) [[likely]] {
+    const uint8_t flags = view_.flags[i];
+    if (flags & kKnownFlag) [[likely]] {
+      return CalendarResult<bool>{(flags & kWorkingFlag) != 0, false};
+    }
+  }
+  return IsWorkingDaySlow(d);
+}
+
+inline absl::StatusOr<CalendarResult<Date>> Calendar::AddWorkingDays(
+    Date d, int32_t n) const {
+  const uint32_t i = static_cast<uint32_t>(d.days_since_epoch() - kFirstDay);
+  if (i < kDayCount && n != 0) [[likely]] {
+    // The n-th working day after day i is work_days[work_before[i + 1] + n - 1];
+    // the |n|-th before it is work_days[work_before[i] + n].
+    const int64_t k = n > 0 ? int64_t{view_.work_before[i + 1]} + n - 1
+                            : int64_t{view_.work_before[i]} + n;
+    if (k >= 0 && k < view_.work_day_count) [[likely]] {
+      const int32_t r = view_.work_days[k];
+      if (n > 0 ? AllKnown(int64_t{i} + 1, r) : AllKnown(r, int64_t{i} - 1))
+          [[likely]] {
+        return CalendarResult<Date>{Date(r + kFirstDay), false};
+      }
+    }
+  }
+  return AddWorkingDaysSlow(d, n);
+}
+
+inline absl::StatusOr<CalendarResult<int32_t>> Calendar::WorkingDaysBetween(
+    Date a, Date b) const {
+  const uint32_t ia = static_cast<uint32_t>(a.days_since_epoch() - kFirstDay);
+  const uint32_t ib = static_cast<uint32_t>(b.days_since_epoch() - kFirstDay);
+  if (ia < kDayCount && ib < kDayCount) [[likely]] {
+    const uint32_t lo = ia < ib ? ia : ib, hi = ia < ib ? ib : ia;
+    if (AllKnown(int64_t{lo} + 1, hi)) [[likely]] {
+      const int32_t count =
+          view_.work_before[hi + 1] - view_.work_before[lo + 1];
+      return CalendarResult<int32_t>{ia <= ib ? count : -count, false};
+    }
+  }
+  return WorkingDaysBetweenSlow(a, b);
+}
 
 // RollConventionName() / ParseRollConvention(): "following", "preceding",
 // "modified-following", "modified-preceding".

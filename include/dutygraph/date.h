@@ -77,6 +77,7 @@ class DUTYGRAPH_EXPORT Date {
   friend constexpr auto operator<=>(Date a, Date b) { return a.days_ <=> b.days_; }
 
  private:
+  friend class Calendar;  // builds dates from its own checked day indices
   constexpr explicit Date(int32_t days) : days_(days) {}
   int32_t days_ = 0;
 };

@@ -135,6 +135,17 @@ absl::StatusOr<int32_t> IndexOf(Date d) {
 
 }  // namespace
 
+Calendar::Calendar(std::shared_ptr<const Tables> tables, CalendarMode mode)
+    : tables_(std::move(tables)), mode_(mode) {
+  static_assert(Calendar::kFirstDay == kMinDays);
+  static_assert(Calendar::kDayCount == static_cast<uint32_t>(kDayCount));
+  view_.flags = tables_->flags.data();
+  view_.work_before = tables_->work_before.data();
+  view_.unknown_before = tables_->unknown_before.data();
+  view_.work_days = tables_->work_days.data();
+  view_.work_day_count = static_cast<int64_t>(tables_->work_days.size());
+}
+
 Date Calendar::MinDate() { return *Date::FromDaysSinceEpoch(kMinDays); }
 Date Calendar::MaxDate() { return *Date::FromDaysSinceEpoch(kMaxDays); }
 
@@ -250,7 +261,7 @@ absl::StatusOr<bool> Calendar::RangeProvisional(int32_t lo, int32_t hi) const {
   return true;
 }
 
-absl::StatusOr<CalendarResult<bool>> Calendar::IsWorkingDay(Date d) const {
+absl::StatusOr<CalendarResult<bool>> Calendar::IsWorkingDaySlow(Date d) const {
   DG_ASSIGN_OR_RETURN(const int32_t i, IndexOf(d));
   DG_ASSIGN_OR_RETURN(const bool provisional, RangeProvisional(i, i));
   return CalendarResult<bool>{(tables_->flags[i] & Tables::kWorking) != 0,
@@ -288,7 +299,7 @@ absl::StatusOr<CalendarResult<std::string_view>> Calendar::HolidayName(
   return CalendarResult<std::string_view>{info.name, info.provisional};
 }
 
-absl::StatusOr<CalendarResult<Date>> Calendar::AddWorkingDays(
+absl::StatusOr<CalendarResult<Date>> Calendar::AddWorkingDaysSlow(
     Date d, int32_t n) const {
   DG_ASSIGN_OR_RETURN(const int32_t i, IndexOf(d));
   if (n == 0) return CalendarResult<Date>{d, false};
@@ -318,7 +329,7 @@ absl::StatusOr<CalendarResult<Date>> Calendar::PreviousWorkingDay(
   return AddWorkingDays(d, -1);
 }
 
-absl::StatusOr<CalendarResult<int32_t>> Calendar::WorkingDaysBetween(
+absl::StatusOr<CalendarResult<int32_t>> Calendar::WorkingDaysBetweenSlow(
     Date a, Date b) const {
   DG_ASSIGN_OR_RETURN(const int32_t ia, IndexOf(a));
   DG_ASSIGN_OR_RETURN(const int32_t ib, IndexOf(b));

@@ -21,8 +21,8 @@ namespace dutygraph {
 
 struct Calendar::Tables {
   enum Flag : uint8_t {
-    kWorking = 1,  // a working day
-    kKnown = 2,    // its year has a notice, or the day itself is declared
+    kWorking = Calendar::kWorkingFlag,  // a working day
+    kKnown = Calendar::kKnownFlag,  // its year has a notice, or it is declared
   };
   struct Declared {
     bool working;
