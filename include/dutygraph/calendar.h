@@ -88,7 +88,9 @@ struct CalendarResult {
   bool provisional = false;
 };
 
-// Everything the calendar knows about one day.
+// Everything the calendar knows about one day. The string views refer to
+// NUL-terminated strings owned by the calendar's tables (the C API relies on
+// the terminator).
 struct DayInfo {
   Date date;
   bool working = false;

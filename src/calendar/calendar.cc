@@ -341,8 +341,6 @@ absl::StatusOr<CalendarResult<int32_t>> Calendar::WorkingDaysBetweenSlow(
 
 absl::StatusOr<CalendarResult<Date>> Calendar::Roll(
     Date d, RollConvention convention) const {
-  DG_ASSIGN_OR_RETURN(const CalendarResult<bool> working, IsWorkingDay(d));
-  if (working.value) return CalendarResult<Date>{d, working.provisional};
   const bool forward = convention == RollConvention::kFollowing ||
                        convention == RollConvention::kModifiedFollowing;
   const bool modified = convention == RollConvention::kModifiedFollowing ||
@@ -351,6 +349,8 @@ absl::StatusOr<CalendarResult<Date>> Calendar::Roll(
     return absl::InvalidArgumentError(absl::StrFormat(
         "unknown roll convention %d", static_cast<int>(convention)));
   }
+  DG_ASSIGN_OR_RETURN(const CalendarResult<bool> working, IsWorkingDay(d));
+  if (working.value) return CalendarResult<Date>{d, working.provisional};
   DG_ASSIGN_OR_RETURN(CalendarResult<Date> rolled,
                       AddWorkingDays(d, forward ? 1 : -1));
   if (modified && rolled.value.month() != d.month()) {

@@ -125,6 +125,8 @@ TEST(CalendarTest, NextPreviousAndRoll) {
             D("2023-10-07"));
   EXPECT_EQ(Cn().Roll(D("2023-10-01"), static_cast<RollConvention>(9)).status().code(),
             absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Cn().Roll(D("2023-10-09"), static_cast<RollConvention>(9)).status().code(),
+            absl::StatusCode::kInvalidArgument);  // even on a working day
   EXPECT_EQ(*ParseRollConvention("modified-following"),
             RollConvention::kModifiedFollowing);
   EXPECT_EQ(ParseRollConvention("mf").status().code(),

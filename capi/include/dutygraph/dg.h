@@ -10,8 +10,9 @@
  *
  *  - Every call that can fail returns a dg_status (DG_OK == 0). After a
  *    failure, dg_last_error_message() gives a specific, human-readable message
- *    on the calling thread; it stays valid until the next dutygraph call on
- *    that thread.
+ *    on the calling thread, beginning with the function's name
+ *    ("dg_calendar_roll: cal is NULL"). Read it right after the failure: the
+ *    next dg_status-returning call on that thread resets it.
  *  - Out-params come first (`out` or `<name>_out`), then the handle, then the
  *    inputs. On failure every out-param is zeroed and nothing is left to free.
  *  - Handles are opaque. A NULL handle or NULL required out-param returns
@@ -20,7 +21,8 @@
  *    (valid while X lives, never freed by the caller) or "caller-owned,
  *    release with dg_string_free". Never pass dutygraph memory to free().
  *  - Strings are UTF-8 given as (pointer, length); invalid UTF-8 fails with
- *    DG_INVALID_ARGUMENT. Returned strings are also NUL-terminated.
+ *    DG_INVALID_ARGUMENT. (NULL, 0) is the empty string; NULL with a non-zero
+ *    length is DG_INVALID_ARGUMENT. Returned strings are also NUL-terminated.
  *  - Dates are dg_date: days since 1970-01-01 (proleptic Gregorian), the same
  *    count as Python's date.toordinal() - 719163. Text dates are ISO
  *    YYYY-MM-DD; see dg_date_parse() and dg_date_format().
@@ -106,9 +108,11 @@ enum {
 };
 
 /**
- * @return the message of the last failed call on this thread; "" if none.
- *         Never NULL. Borrowed: valid until the next dutygraph call on this
- *         thread.
+ * @return the message of the last call on this thread if it failed, else "".
+ *         Every function returning dg_status resets it on entry; functions
+ *         that cannot fail (versions, dg_status_name, dg_*_free) leave it.
+ *         Never NULL. Borrowed: valid until the next dg_status-returning call
+ *         on this thread.
  * Thread safety: any thread (the message is thread-local).
  */
 DG_API const char *dg_last_error_message(void) DG_NOEXCEPT;
@@ -160,7 +164,8 @@ DG_API dg_status dg_date_parse(dg_date *out, const char *text,
 
 /**
  * Writes "YYYY-MM-DD" and a terminating NUL into `out`.
- * @param out_size  at least 11; else DG_INVALID_ARGUMENT.
+ * @param out_size  at least 11; else DG_INVALID_ARGUMENT (and out[0] is set
+ *                  to NUL when out_size > 0).
  * Thread safety: any thread.
  */
 DG_API dg_status dg_date_format(char *out, size_t out_size,
@@ -237,7 +242,8 @@ enum {
   DG_DAY_MAKEUP_WORKDAY = 3 /* declared working (调休上班) */
 };
 
-/** Options for dg_calendar_china_mainland(). */
+/** Options for dg_calendar_china_mainland(). struct_size must cover `mode`,
+ *  else DG_INVALID_ARGUMENT. */
 typedef struct dg_calendar_options {
   size_t struct_size;    /* sizeof(dg_calendar_options) */
   dg_calendar_mode mode; /* DG_CALENDAR_STRICT by default */
@@ -245,7 +251,10 @@ typedef struct dg_calendar_options {
 #define DG_CALENDAR_OPTIONS_INIT \
   { sizeof(dg_calendar_options), DG_CALENDAR_STRICT }
 
-/** What the calendar knows about one day; filled by dg_calendar_day_info(). */
+/** What the calendar knows about one day; filled by dg_calendar_day_info().
+ *  struct_size must cover `date`, else DG_INVALID_ARGUMENT; only the fields
+ *  within struct_size are written. On failure they are zeroed (strings
+ *  NULL); on success strings are never NULL. */
 typedef struct dg_day_info {
   size_t struct_size;     /* set by the caller: sizeof(dg_day_info) */
   dg_date date;

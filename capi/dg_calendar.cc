@@ -1,0 +1,381 @@
+// capi/dg_calendar.cc — the C API's calendars (see dutygraph/dg.h).
+//
+// A dg_calendar handle owns one dutygraph::Calendar value, itself a shared
+// pointer to immutable tables: creating handles is cheap, and concurrent
+// calls on one handle are safe because nothing in it is ever mutated.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "dutygraph/calendar.h"
+#include "dutygraph/dg.h"
+#include "dutygraph/period.h"
+#include "guard.h"
+
+// The handle behind the opaque C type. Immutable once created.
+struct dg_calendar {
+  dutygraph::Calendar calendar;
+};
+
+namespace {
+
+using dutygraph::Calendar;
+using dutygraph::CalendarMode;
+using dutygraph::CalendarResult;
+using dutygraph::Date;
+using dutygraph::DayInfo;
+using dutygraph::Period;
+using dutygraph::PeriodKind;
+using dutygraph::RollConvention;
+using dutygraph::capi::ApiCall;
+using dutygraph::capi::SetIfGiven;
+using dutygraph::capi::ZeroOut;
+
+// The bytes a caller must declare in struct_size to include `field`.
+#define DG_FIELD_END(type, field) \
+  (offsetof(type, field) + sizeof(static_cast<type*>(nullptr)->field))
+
+dg_status CheckMode(CalendarMode* mode_out, dg_calendar_mode mode,
+                    std::string_view what, const ApiCall& call) {
+  if (mode != DG_CALENDAR_STRICT && mode != DG_CALENDAR_PROVISIONAL) {
+    return call.Fail(DG_INVALID_ARGUMENT,
+                     {what, " ", std::to_string(mode),
+                      " is not a dg_calendar_mode (DG_CALENDAR_STRICT=0, "
+                      "DG_CALENDAR_PROVISIONAL=1)"});
+  }
+  *mode_out = static_cast<CalendarMode>(mode);
+  return DG_OK;
+}
+
+// Hands a new calendar to the caller. The handle is allocated before *out is
+// written, so an allocation failure leaves *out NULL.
+dg_status ReturnCalendar(dg_calendar** out, Calendar calendar) {
+  *out = new dg_calendar{std::move(calendar)};
+  return DG_OK;
+}
+
+// Shared tail of the day operations returning a date.
+dg_status ReturnDate(dg_date* out, int* provisional_out,
+                     const absl::StatusOr<CalendarResult<Date>>& result,
+                     const ApiCall& call) {
+  if (!result.ok()) return call.FromStatus(result.status());
+  *out = result->value.days_since_epoch();
+  SetIfGiven(provisional_out, result->provisional ? 1 : 0);
+  return DG_OK;
+}
+
+// Empty views may have a NULL data(); C callers are promised "" instead.
+// Non-empty views come from the calendar's std::string tables, which are
+// NUL-terminated as dg.h promises.
+const char* BorrowedCString(std::string_view view) noexcept {
+  return view.empty() ? "" : view.data();
+}
+
+}  // namespace
+
+/* ----------------------------- Construction ------------------------------ */
+
+dg_status dg_calendar_china_mainland(dg_calendar** out,
+                                     const dg_calendar_options* opts) noexcept {
+  DG_API_GUARD({
+    ZeroOut(out);
+    if (out == nullptr) return call.NullArgument("out");
+    CalendarMode mode = CalendarMode::kStrict;
+    if (opts != nullptr) {
+      // Version 1 of the struct ends with `mode`; later versions append.
+      constexpr size_t kMinSize = DG_FIELD_END(dg_calendar_options, mode);
+      if (opts->struct_size < kMinSize) {
+        return call.Fail(
+            DG_INVALID_ARGUMENT,
+            {"opts->struct_size is ", std::to_string(opts->struct_size),
+             ", smaller than the first version of dg_calendar_options (",
+             std::to_string(kMinSize),
+             " bytes); initialise it with DG_CALENDAR_OPTIONS_INIT"});
+      }
+      if (dg_status s = CheckMode(&mode, opts->mode, "opts->mode", call);
+          s != DG_OK) {
+        return s;
+      }
+    }
+    return ReturnCalendar(out, Calendar::ChinaMainland(mode));
+  });
+}
+
+dg_status dg_calendar_derive_text(dg_calendar** out, const dg_calendar* base,
+                                  const char* text, size_t text_len) noexcept {
+  DG_API_GUARD({
+    ZeroOut(out);
+    if (out == nullptr) return call.NullArgument("out");
+    if (base == nullptr) return call.NullArgument("base");
+    std::string_view checked;
+    if (dg_status s = call.CheckText(&checked, text, text_len, "text");
+        s != DG_OK) {
+      return s;
+    }
+    // "<text>" prefixes the C++ library's messages: "<text>:3: bad date ...".
+    absl::StatusOr<Calendar> derived =
+        base->calendar.DeriveFromText(checked, "<text>");
+    if (!derived.ok()) return call.FromStatus(derived.status());
+    return ReturnCalendar(out, *std::move(derived));
+  });
+}
+
+dg_status dg_calendar_derive_file(dg_calendar** out, const dg_calendar* base,
+                                  const char* path, size_t path_len) noexcept {
+  DG_API_GUARD({
+    ZeroOut(out);
+    if (out == nullptr) return call.NullArgument("out");
+    if (base == nullptr) return call.NullArgument("base");
+    std::string_view checked;
+    if (dg_status s = call.CheckText(&checked, path, path_len, "path");
+        s != DG_OK) {
+      return s;
+    }
+    // The OS takes NUL-terminated paths: an embedded NUL would silently open
+    // a different file.
+    if (checked.find('\0') != std::string_view::npos) {
+      return call.Fail(DG_INVALID_ARGUMENT,
+                       {"path contains a NUL byte at offset ",
+                        std::to_string(checked.find('\0'))});
+    }
+    if (checked.empty()) return call.Fail(DG_INVALID_ARGUMENT, "path is empty");
+    absl::StatusOr<Calendar> derived =
+        base->calendar.DeriveFromFile(std::string(checked));
+    if (!derived.ok()) return call.FromStatus(derived.status());
+    return ReturnCalendar(out, *std::move(derived));
+  });
+}
+
+dg_status dg_calendar_with_mode(dg_calendar** out, const dg_calendar* cal,
+                                dg_calendar_mode mode) noexcept {
+  DG_API_GUARD({
+    ZeroOut(out);
+    if (out == nullptr) return call.NullArgument("out");
+    if (cal == nullptr) return call.NullArgument("cal");
+    CalendarMode checked = CalendarMode::kStrict;
+    if (dg_status s = CheckMode(&checked, mode, "mode", call); s != DG_OK) {
+      return s;
+    }
+    return ReturnCalendar(out, cal->calendar.WithMode(checked));
+  });
+}
+
+void dg_calendar_free(dg_calendar* cal) noexcept { delete cal; }
+
+/* ---------------------------- Official years ----------------------------- */
+
+dg_status dg_calendar_is_official_year(int* official_out,
+                                       const dg_calendar* cal,
+                                       int32_t year) noexcept {
+  DG_API_GUARD({
+    ZeroOut(official_out);
+    if (official_out == nullptr) return call.NullArgument("official_out");
+    if (cal == nullptr) return call.NullArgument("cal");
+    *official_out = cal->calendar.IsOfficialYear(year) ? 1 : 0;
+    return DG_OK;
+  });
+}
+
+dg_status dg_calendar_official_years(size_t* count_out, int32_t* years_out,
+                                     size_t capacity,
+                                     const dg_calendar* cal) noexcept {
+  DG_API_GUARD({
+    ZeroOut(count_out);
+    if (count_out == nullptr) return call.NullArgument("count_out");
+    if (years_out == nullptr && capacity > 0) {
+      return call.Fail(
+          DG_INVALID_ARGUMENT,
+          {"years_out is NULL but capacity is ", std::to_string(capacity)});
+    }
+    if (years_out != nullptr) std::fill_n(years_out, capacity, 0);
+    if (cal == nullptr) return call.NullArgument("cal");
+    const std::vector<int> years = cal->calendar.OfficialYears();
+    const size_t written = std::min(capacity, years.size());
+    std::copy_n(years.begin(), written, years_out);
+    *count_out = years.size();
+    return DG_OK;
+  });
+}
+
+/* ---------------------------- Day operations ----------------------------- */
+
+dg_status dg_calendar_is_working_day(int* working_out, int* provisional_out,
+                                     const dg_calendar* cal,
+                                     dg_date date) noexcept {
+  DG_API_GUARD({
+    ZeroOut(working_out, provisional_out);
+    if (working_out == nullptr) return call.NullArgument("working_out");
+    if (cal == nullptr) return call.NullArgument("cal");
+    Date day;
+    if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
+    absl::StatusOr<CalendarResult<bool>> working =
+        cal->calendar.IsWorkingDay(day);
+    if (!working.ok()) return call.FromStatus(working.status());
+    *working_out = working->value ? 1 : 0;
+    SetIfGiven(provisional_out, working->provisional ? 1 : 0);
+    return DG_OK;
+  });
+}
+
+// Writes one dg_day_info field if the caller's struct_size (`declared`)
+// covers it.
+#define DG_SET_IF_DECLARED(field, value) \
+  if (declared >= DG_FIELD_END(dg_day_info, field)) info_out->field = (value)
+
+dg_status dg_calendar_day_info(dg_day_info* info_out, const dg_calendar* cal,
+                               dg_date date) noexcept {
+  DG_API_GUARD({
+    if (info_out == nullptr) return call.NullArgument("info_out");
+    // The caller's struct may be an older (shorter) or newer (longer)
+    // version: we touch only the bytes it declared, and only the fields we
+    // know. Version 1 ends with notice_url_size; the minimum is `date`.
+    const size_t declared = info_out->struct_size;
+    constexpr size_t kMinSize = DG_FIELD_END(dg_day_info, date);
+    if (declared < kMinSize) {
+      return call.Fail(DG_INVALID_ARGUMENT,
+                       {"info_out->struct_size is ", std::to_string(declared),
+                        ", smaller than the first field of dg_day_info (",
+                        std::to_string(kMinSize),
+                        " bytes); initialise it with DG_DAY_INFO_INIT"});
+    }
+    // Zero the known fields the caller declared (never past our own struct:
+    // a garbage struct_size must not become a huge memset).
+    const size_t known = std::min(declared, sizeof(dg_day_info));
+    std::memset(reinterpret_cast<char*>(info_out) + sizeof(size_t), 0,
+                known - sizeof(size_t));
+    if (cal == nullptr) return call.NullArgument("cal");
+    Date day;
+    if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
+    absl::StatusOr<DayInfo> info = cal->calendar.Day(day);
+    if (!info.ok()) return call.FromStatus(info.status());
+
+    DG_SET_IF_DECLARED(date, info->date.days_since_epoch());
+    DG_SET_IF_DECLARED(working, info->working ? 1 : 0);
+    DG_SET_IF_DECLARED(kind, static_cast<dg_day_kind>(info->kind));
+    DG_SET_IF_DECLARED(provisional, info->provisional ? 1 : 0);
+    DG_SET_IF_DECLARED(name, BorrowedCString(info->name));
+    DG_SET_IF_DECLARED(name_size, info->name.size());
+    DG_SET_IF_DECLARED(notice_title, BorrowedCString(info->notice_title));
+    DG_SET_IF_DECLARED(notice_title_size, info->notice_title.size());
+    DG_SET_IF_DECLARED(notice_url, BorrowedCString(info->notice_url));
+    DG_SET_IF_DECLARED(notice_url_size, info->notice_url.size());
+    return DG_OK;
+  });
+}
+
+#undef DG_SET_IF_DECLARED
+
+dg_status dg_calendar_next_working_day(dg_date* out, int* provisional_out,
+                                       const dg_calendar* cal,
+                                       dg_date date) noexcept {
+  DG_API_GUARD({
+    ZeroOut(out, provisional_out);
+    if (out == nullptr) return call.NullArgument("out");
+    if (cal == nullptr) return call.NullArgument("cal");
+    Date day;
+    if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
+    return ReturnDate(out, provisional_out, cal->calendar.NextWorkingDay(day),
+                      call);
+  });
+}
+
+dg_status dg_calendar_previous_working_day(dg_date* out, int* provisional_out,
+                                           const dg_calendar* cal,
+                                           dg_date date) noexcept {
+  DG_API_GUARD({
+    ZeroOut(out, provisional_out);
+    if (out == nullptr) return call.NullArgument("out");
+    if (cal == nullptr) return call.NullArgument("cal");
+    Date day;
+    if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
+    return ReturnDate(out, provisional_out,
+                      cal->calendar.PreviousWorkingDay(day), call);
+  });
+}
+
+dg_status dg_calendar_add_working_days(dg_date* out, int* provisional_out,
+                                       const dg_calendar* cal, dg_date date,
+                                       int32_t n) noexcept {
+  DG_API_GUARD({
+    ZeroOut(out, provisional_out);
+    if (out == nullptr) return call.NullArgument("out");
+    if (cal == nullptr) return call.NullArgument("cal");
+    Date day;
+    if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
+    return ReturnDate(out, provisional_out,
+                      cal->calendar.AddWorkingDays(day, n), call);
+  });
+}
+
+dg_status dg_calendar_working_days_between(int32_t* count_out,
+                                           int* provisional_out,
+                                           const dg_calendar* cal, dg_date from,
+                                           dg_date to) noexcept {
+  DG_API_GUARD({
+    ZeroOut(count_out, provisional_out);
+    if (count_out == nullptr) return call.NullArgument("count_out");
+    if (cal == nullptr) return call.NullArgument("cal");
+    Date first;
+    if (dg_status s = call.CheckDate(&first, from, "from"); s != DG_OK) {
+      return s;
+    }
+    Date last;
+    if (dg_status s = call.CheckDate(&last, to, "to"); s != DG_OK) return s;
+    absl::StatusOr<CalendarResult<int32_t>> count =
+        cal->calendar.WorkingDaysBetween(first, last);
+    if (!count.ok()) return call.FromStatus(count.status());
+    *count_out = count->value;
+    SetIfGiven(provisional_out, count->provisional ? 1 : 0);
+    return DG_OK;
+  });
+}
+
+dg_status dg_calendar_roll(dg_date* out, int* provisional_out,
+                           const dg_calendar* cal, dg_date date,
+                           dg_roll_convention convention) noexcept {
+  DG_API_GUARD({
+    ZeroOut(out, provisional_out);
+    if (out == nullptr) return call.NullArgument("out");
+    if (cal == nullptr) return call.NullArgument("cal");
+    if (convention < DG_ROLL_FOLLOWING ||
+        convention > DG_ROLL_MODIFIED_PRECEDING) {
+      return call.Fail(DG_INVALID_ARGUMENT,
+                       {"convention ", std::to_string(convention),
+                        " is not a dg_roll_convention (DG_ROLL_FOLLOWING=0 .. "
+                        "DG_ROLL_MODIFIED_PRECEDING=3)"});
+    }
+    Date day;
+    if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
+    return ReturnDate(
+        out, provisional_out,
+        cal->calendar.Roll(day, static_cast<RollConvention>(convention)), call);
+  });
+}
+
+dg_status dg_calendar_nth_working_day(dg_date* out, int* provisional_out,
+                                      const dg_calendar* cal,
+                                      dg_period_kind kind, dg_date date,
+                                      int32_t n) noexcept {
+  DG_API_GUARD({
+    ZeroOut(out, provisional_out);
+    if (out == nullptr) return call.NullArgument("out");
+    if (cal == nullptr) return call.NullArgument("cal");
+    PeriodKind period_kind = PeriodKind::kDekad;
+    if (dg_status s =
+            dutygraph::capi::CheckPeriodKind(&period_kind, kind, call);
+        s != DG_OK) {
+      return s;
+    }
+    Date day;
+    if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
+    absl::StatusOr<Period> period = Period::Of(day, period_kind);
+    if (!period.ok()) return call.FromStatus(period.status());
+    return ReturnDate(out, provisional_out,
+                      cal->calendar.NthWorkingDay(*period, n), call);
+  });
+}

@@ -1,0 +1,84 @@
+// capi/version_check.cc — compile-time proof that the C header and the C++
+// library agree. dg.h is the binary contract and promises that its version
+// macros and enum values equal the C++ ones; any drift fails the build here
+// rather than surfacing as a wrong answer in some binding.
+//
+// Nothing in this file generates code.
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+
+#include "absl/status/status.h"
+#include "dutygraph/calendar.h"
+#include "dutygraph/dg.h"
+#include "dutygraph/period.h"
+#include "dutygraph/version.h"
+
+namespace dutygraph::capi {
+namespace {
+
+// ---- Versions ----
+static_assert(kVersionMajor == DG_VERSION_MAJOR, "version.h drifted from dg.h");
+static_assert(kVersionMinor == DG_VERSION_MINOR, "version.h drifted from dg.h");
+static_assert(kVersionPatch == DG_VERSION_PATCH, "version.h drifted from dg.h");
+static_assert(kVersionString == std::string_view(DG_VERSION_STRING),
+              "version.h drifted from dg.h");
+static_assert(DG_VERSION_NUMBER ==
+                  kVersionMajor * 10000 + kVersionMinor * 100 + kVersionPatch,
+              "DG_VERSION_NUMBER must be MAJOR * 10000 + MINOR * 100 + PATCH");
+
+// ---- Fixed-width ABI types ----
+static_assert(std::is_same_v<dg_status, int32_t>);
+static_assert(std::is_same_v<dg_date, int32_t>);
+static_assert(std::is_same_v<decltype(Date{}.days_since_epoch()), dg_date>);
+
+template <typename E>
+constexpr int32_t V(E e) {
+  return static_cast<int32_t>(e);
+}
+
+// ---- dg_status == absl::StatusCode ----
+static_assert(DG_OK == V(absl::StatusCode::kOk));
+static_assert(DG_INVALID_ARGUMENT == V(absl::StatusCode::kInvalidArgument));
+static_assert(DG_NOT_FOUND == V(absl::StatusCode::kNotFound));
+static_assert(DG_RESOURCE_EXHAUSTED == V(absl::StatusCode::kResourceExhausted));
+static_assert(DG_FAILED_PRECONDITION ==
+              V(absl::StatusCode::kFailedPrecondition));
+static_assert(DG_OUT_OF_RANGE == V(absl::StatusCode::kOutOfRange));
+static_assert(DG_INTERNAL == V(absl::StatusCode::kInternal));
+
+// ---- dg_period_kind == PeriodKind ----
+static_assert(std::is_same_v<std::underlying_type_t<PeriodKind>, int32_t>);
+static_assert(DG_PERIOD_DEKAD == V(PeriodKind::kDekad));
+static_assert(DG_PERIOD_WEEK == V(PeriodKind::kWeek));
+static_assert(DG_PERIOD_HALF_MONTH == V(PeriodKind::kHalfMonth));
+static_assert(DG_PERIOD_MONTH == V(PeriodKind::kMonth));
+static_assert(DG_PERIOD_QUARTER == V(PeriodKind::kQuarter));
+static_assert(DG_PERIOD_HALF_YEAR == V(PeriodKind::kHalfYear));
+static_assert(DG_PERIOD_YEAR == V(PeriodKind::kYear));
+
+// ---- dg_calendar_mode == CalendarMode ----
+static_assert(DG_CALENDAR_STRICT == V(CalendarMode::kStrict));
+static_assert(DG_CALENDAR_PROVISIONAL == V(CalendarMode::kProvisional));
+
+// ---- dg_roll_convention == RollConvention ----
+static_assert(DG_ROLL_FOLLOWING == V(RollConvention::kFollowing));
+static_assert(DG_ROLL_PRECEDING == V(RollConvention::kPreceding));
+static_assert(DG_ROLL_MODIFIED_FOLLOWING ==
+              V(RollConvention::kModifiedFollowing));
+static_assert(DG_ROLL_MODIFIED_PRECEDING ==
+              V(RollConvention::kModifiedPreceding));
+
+// ---- dg_day_kind == DayKind ----
+static_assert(DG_DAY_WORKDAY == V(DayKind::kWorkday));
+static_assert(DG_DAY_WEEKEND == V(DayKind::kWeekend));
+static_assert(DG_DAY_HOLIDAY == V(DayKind::kHoliday));
+static_assert(DG_DAY_MAKEUP_WORKDAY == V(DayKind::kMakeupWorkday));
+
+// ---- Option structs: struct_size first, so the prefix protocol works ----
+static_assert(offsetof(dg_calendar_options, struct_size) == 0);
+static_assert(offsetof(dg_day_info, struct_size) == 0);
+
+}  // namespace
+}  // namespace dutygraph::capi
