@@ -1,0 +1,105 @@
+// tools/cli/command.cc — argument validation and messages shared by the
+// subcommands.
+#include "command.h"
+
+#include <cstdint>
+#include <iostream>
+#include <utility>
+
+namespace dutygraph::cli {
+
+void AddExitStatusFooter(CLI::App& app) {
+  app.footer(
+      "Exit status:\n"
+      "  0  success\n"
+      "  1  could not answer: a year without an official holiday schedule,\n"
+      "     a date out of range, an unreadable or malformed --overlay file\n"
+      "  2  usage error: unknown subcommand or option, missing or bad "
+      "argument\n"
+      "Errors go to stderr as 'dutygraph: error: ...'.");
+}
+
+CLI::Validator DateValidator() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        absl::StatusOr<Date> date = Date::Parse(text);
+        if (date.ok()) return "";
+        return std::string(date.status().message());
+      },
+      "", "DATE");
+}
+
+absl::StatusOr<int32_t> ParseInt32(std::string_view text) {
+  const auto not_a_number = [&] {
+    return absl::InvalidArgumentError("'" + std::string(text) +
+                                      "' is not a whole number");
+  };
+  std::string_view digits = text;
+  const bool negative = !digits.empty() && digits.front() == '-';
+  if (!digits.empty() && (digits.front() == '-' || digits.front() == '+')) {
+    digits.remove_prefix(1);
+  }
+  if (digits.empty()) return not_a_number();
+  int64_t magnitude = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return not_a_number();
+    magnitude = magnitude * 10 + (c - '0');
+    if (magnitude > int64_t{1} << 31) {
+      return absl::OutOfRangeError(
+          "'" + std::string(text) +
+          "' is out of range (-2147483648..2147483647)");
+    }
+  }
+  const int64_t value = negative ? -magnitude : magnitude;
+  if (value > INT32_MAX) {
+    return absl::OutOfRangeError("'" + std::string(text) +
+                                 "' is out of range (-2147483648..2147483647)");
+  }
+  return static_cast<int32_t>(value);
+}
+
+CLI::Validator Int32Validator(bool allow_zero, std::string zero_meaning) {
+  return CLI::Validator(
+      [allow_zero, zero_meaning = std::move(zero_meaning)](
+          std::string& text) -> std::string {
+        absl::StatusOr<int32_t> value = ParseInt32(text);
+        if (!value.ok()) return std::string(value.status().message());
+        if (!allow_zero && *value == 0) {
+          std::string message = "must not be 0";
+          if (!zero_meaning.empty()) message += " (" + zero_meaning + ")";
+          return message;
+        }
+        return "";
+      },
+      "", "INTEGER");
+}
+
+absl::StatusOr<Date> ArgumentDate(std::string_view argument_name,
+                                  const std::string& text) {
+  absl::StatusOr<Date> date = Date::Parse(text);
+  if (!date.ok()) return WithContext(date.status(), argument_name);
+  return date;
+}
+
+absl::StatusOr<int32_t> ArgumentInt32(std::string_view argument_name,
+                                      const std::string& text) {
+  absl::StatusOr<int32_t> value = ParseInt32(text);
+  if (!value.ok()) return WithContext(value.status(), argument_name);
+  return value;
+}
+
+absl::Status WithContext(const absl::Status& status, std::string_view context) {
+  if (status.ok()) return status;
+  return absl::Status(status.code(), std::string(context) + ": " +
+                                         std::string(status.message()));
+}
+
+void PrintError(std::string_view message) {
+  std::cerr << "dutygraph: error: " << message << '\n';
+}
+
+void PrintWarning(std::string_view message) {
+  std::cerr << "dutygraph: warning: " << message << '\n';
+}
+
+}  // namespace dutygraph::cli
