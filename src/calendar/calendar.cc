@@ -2,8 +2,9 @@
 // maps its dates to day indices, answers with prefix counts, then checks the
 // days it relied on: all known, or (strict) an error naming the year, or
 // (provisional) a flagged answer.
+#include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <iterator>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -207,18 +208,21 @@ absl::StatusOr<Calendar> Calendar::DeriveFromText(
 
 absl::StatusOr<Calendar> Calendar::DeriveFromFile(
     const std::string& path) const {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(
-        absl::StrFormat("cannot read calendar file '%s'", path));
+  // A directory opens as a stream on Linux, so check the kind first.
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    return absl::NotFoundError(absl::StrFormat(
+        "cannot read calendar file '%s': %s", path,
+        error ? error.message() : "not a regular file"));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)),
+                   std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) {
     return absl::NotFoundError(
         absl::StrFormat("error while reading calendar file '%s'", path));
   }
-  return DeriveFromText(text.str(), path);
+  return DeriveFromText(text, path);
 }
 
 bool Calendar::IsOfficialYear(int year) const {

@@ -260,6 +260,9 @@ TEST(CalendarTest, BadOverlaysChangeNothing) {
   absl::StatusOr<Calendar> missing = Cn().DeriveFromFile("/nonexistent/cal.txt");
   EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
   EXPECT_THAT(missing.status().message(), HasSubstr("/nonexistent/cal.txt"));
+  absl::StatusOr<Calendar> directory = Cn().DeriveFromFile(::testing::TempDir());
+  EXPECT_EQ(directory.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(directory.status().message(), HasSubstr("not a regular file"));
   CalendarAdjustments dangling;
   dangling.days.push_back({D("2023-01-05"), false, "x", 3, "api"});
   EXPECT_EQ(Cn().Derive(dangling).status().code(), absl::StatusCode::kInvalidArgument);

@@ -1,0 +1,726 @@
+"""dutygraph: the official China working-day calendar and reporting periods.
+
+A Pythonic layer over the dutygraph C API (libdutygraph_c). Dates are
+`datetime.date` in and out; results are plain Python values; failures raise
+`dutygraph.Error` subclasses carrying the C status and message.
+
+    >>> import datetime, dutygraph
+    >>> cal = dutygraph.Calendar()          # China mainland, strict mode
+    >>> cal.add_working_days(datetime.date(2023, 9, 28), 1)
+    datetime.date(2023, 10, 7)
+    >>> cal.holiday_name(datetime.date(2023, 10, 1))
+    '中秋节、国庆节'
+    >>> dutygraph.Period.of(datetime.date(2023, 3, 15), '旬').label
+    '2023年3月中旬'
+
+Years without a published holiday notice are never answered silently. A
+strict calendar (the default) raises FailedPreconditionError naming the
+year; a provisional one (`Calendar(provisional=True)`) assumes weekends only
+there, and every answer that relied on such a year issues a
+`ProvisionalWarning` naming the date. Filter it, or make it an error, with
+the `warnings` module:
+
+    warnings.simplefilter('error', dutygraph.ProvisionalWarning)
+
+Argument types are checked before anything reaches C: a date argument must be
+a `datetime.date` and not a `datetime.datetime` (whose time of day and time
+zone the calendar cannot honour: pass `dt.date()`), nor ISO text (parse it
+with `datetime.date.fromisoformat`); counts must be `int` (not `bool`). A
+wrong type raises TypeError; a well-typed but invalid value (an unknown
+period kind, a count outside the 32-bit range) raises InvalidArgumentError or
+OutOfRangeError, like the C library does for its own checks.
+
+Thread safety: a Calendar is immutable; its methods may be called from any
+number of threads at once. close() must not race with calls on the same
+Calendar. Period and Day are immutable values.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import datetime
+import operator
+import os
+import warnings
+
+from . import _capi
+from ._capi import lib as _lib
+
+__all__ = [
+    "Calendar",
+    "DAY_KINDS",
+    "Day",
+    "Error",
+    "FailedPreconditionError",
+    "InternalError",
+    "InvalidArgumentError",
+    "NotFoundError",
+    "OutOfRangeError",
+    "PERIOD_KINDS",
+    "Period",
+    "ProvisionalWarning",
+    "ROLL_CONVENTIONS",
+    "ResourceExhaustedError",
+    "library_version",
+]
+
+__version__ = _capi._version_text(_capi.DG_VERSION_NUMBER)
+
+
+def library_version() -> str:
+    """The version of the loaded C library, e.g. '0.1.0'."""
+    return _lib.dg_version_string().decode("ascii")
+
+
+# ---------------------------------------------------------------------------
+# Errors and warnings.
+# ---------------------------------------------------------------------------
+
+
+class Error(Exception):
+    """A failure reported by dutygraph.
+
+    Attributes:
+      status: the C status code (an int, e.g. 11 for DG_OUT_OF_RANGE).
+      status_name: its stable name, e.g. 'DG_OUT_OF_RANGE'.
+      message: the specific message, e.g. naming the offending date or line.
+
+    >>> try:
+    ...     dutygraph.Calendar().is_working_day(datetime.date(2027, 3, 1))
+    ... except dutygraph.Error as e:
+    ...     print(e.status_name, '2027' in e.message)
+    DG_FAILED_PRECONDITION True
+    """
+
+    def __init__(self, status: int, message: str):
+        super().__init__(status, message)
+        self.status = int(status)
+        self.status_name = _status_name(self.status)
+        self.message = message
+
+    def __str__(self):
+        return f"{self.status_name}: {self.message}"
+
+
+class InvalidArgumentError(Error, ValueError):
+    """DG_INVALID_ARGUMENT: malformed input (bad text, unknown name, n == 0)."""
+
+
+class NotFoundError(Error, LookupError):
+    """DG_NOT_FOUND: an unknown name or a file that cannot be read."""
+
+
+class ResourceExhaustedError(Error):
+    """DG_RESOURCE_EXHAUSTED: out of memory or a limit exceeded."""
+
+
+class FailedPreconditionError(Error):
+    """DG_FAILED_PRECONDITION: e.g. a year without an official schedule."""
+
+
+class OutOfRangeError(Error, ValueError):
+    """DG_OUT_OF_RANGE: a date outside 1950-01-01..2149-12-31, and the like."""
+
+
+class InternalError(Error):
+    """DG_INTERNAL: a defect in dutygraph; please report it."""
+
+
+class ProvisionalWarning(UserWarning):
+    """An answer relied on a year without a published holiday notice."""
+
+
+_ERROR_CLASSES = {
+    _capi.DG_INVALID_ARGUMENT: InvalidArgumentError,
+    _capi.DG_NOT_FOUND: NotFoundError,
+    _capi.DG_RESOURCE_EXHAUSTED: ResourceExhaustedError,
+    _capi.DG_FAILED_PRECONDITION: FailedPreconditionError,
+    _capi.DG_OUT_OF_RANGE: OutOfRangeError,
+    _capi.DG_INTERNAL: InternalError,
+}
+
+
+def _status_name(status):
+    name = _lib.dg_status_name(status)
+    return name.decode("ascii") if name else "DG_UNKNOWN"
+
+
+def _error(status, message):
+    return _ERROR_CLASSES.get(status, Error)(status, message)
+
+
+def _check(status):
+    """Raises the Error for a failed C call."""
+    if status != _capi.DG_OK:
+        # Read the message first: it is valid only until the next C call.
+        message = _lib.dg_last_error_message() or b""
+        raise _error(status, message.decode("utf-8", errors="replace"))
+
+
+# ---------------------------------------------------------------------------
+# Argument conversion.
+# ---------------------------------------------------------------------------
+
+_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
+
+
+def _date_arg(value, where):
+    """datetime.date -> dg_date; `where` names the argument in errors."""
+    if isinstance(value, datetime.datetime):
+        raise TypeError(f"{where} must be a datetime.date, not a "
+                        f"datetime.datetime (pass value.date())")
+    if not isinstance(value, datetime.date):
+        hint = (" (parse ISO text with datetime.date.fromisoformat)"
+                if isinstance(value, str) else "")
+        raise TypeError(f"{where} must be a datetime.date, not "
+                        f"{type(value).__name__}{hint}")
+    return value.toordinal() - _capi.EPOCH_ORDINAL
+
+
+def _to_date(value):
+    return datetime.date.fromordinal(value + _capi.EPOCH_ORDINAL)
+
+
+def _int32_arg(value, where):
+    if isinstance(value, bool):
+        raise TypeError(f"{where} must be an int, not bool")
+    try:
+        number = operator.index(value)
+    except TypeError:
+        raise TypeError(f"{where} must be an int, not "
+                        f"{type(value).__name__}") from None
+    if not _INT32_MIN <= number <= _INT32_MAX:
+        # ctypes would silently truncate it.
+        raise _error(_capi.DG_OUT_OF_RANGE,
+                     f"{where} = {number} is outside the 32-bit range")
+    return number
+
+
+def _bool_arg(value, where):
+    if not isinstance(value, bool):
+        raise TypeError(f"{where} must be a bool, not {type(value).__name__}")
+    return value
+
+
+def _choice_arg(value, choices, what, where):
+    if not isinstance(value, str):
+        raise TypeError(f"{where} must be a str naming a {what}, not "
+                        f"{type(value).__name__}")
+    try:
+        return choices[value]
+    except KeyError:
+        raise _error(
+            _capi.DG_INVALID_ARGUMENT,
+            f"{where}: unknown {what} {value!r}; expected one of "
+            f"{', '.join(map(repr, choices))}") from None
+
+
+def _borrowed_text(pointer, size, field):
+    if not pointer or size == 0:
+        return ""
+    raw = ctypes.string_at(pointer, size)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _error(_capi.DG_INTERNAL,
+                     f"the C library returned invalid UTF-8 in {field}: "
+                     f"{error}") from None
+
+
+# ---------------------------------------------------------------------------
+# Names of the C enums.
+# ---------------------------------------------------------------------------
+
+#: Period kinds, in dg_period_kind order.
+PERIOD_KINDS = ("dekad", "week", "half-month", "month", "quarter",
+                "half-year", "year")
+_PERIOD_KIND_VALUES = {name: value for value, name in enumerate(PERIOD_KINDS)}
+_PERIOD_KIND_VALUES.update({
+    "旬": _capi.DG_PERIOD_DEKAD,
+    "周": _capi.DG_PERIOD_WEEK,
+    "半月": _capi.DG_PERIOD_HALF_MONTH,
+    "月": _capi.DG_PERIOD_MONTH,
+    "季": _capi.DG_PERIOD_QUARTER,
+    "季度": _capi.DG_PERIOD_QUARTER,
+    "半年": _capi.DG_PERIOD_HALF_YEAR,
+    "年": _capi.DG_PERIOD_YEAR,
+})
+
+#: Roll conventions, in dg_roll_convention order.
+ROLL_CONVENTIONS = ("following", "preceding", "modified-following",
+                    "modified-preceding")
+_ROLL_VALUES = {name: value for value, name in enumerate(ROLL_CONVENTIONS)}
+
+#: Day kinds, in dg_day_kind order.
+DAY_KINDS = ("workday", "weekend", "holiday", "makeup-workday")
+
+
+def _period_kind_arg(value, where):
+    return _choice_arg(value, _PERIOD_KIND_VALUES, "period kind", where)
+
+
+def _day_kind_name(value):
+    if not 0 <= value < len(DAY_KINDS):
+        raise _error(_capi.DG_INTERNAL,
+                     f"the C library returned an unknown day kind {value}")
+    return DAY_KINDS[value]
+
+
+# ---------------------------------------------------------------------------
+# Values.
+# ---------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Day:
+    """What a calendar knows about one day (see Calendar.day()).
+
+    Attributes:
+      date: the day.
+      working: whether it is a working day.
+      kind: 'workday', 'weekend', 'holiday' (declared off) or
+        'makeup-workday' (a weekend declared working, 调休上班).
+      name: the holiday's name ('春节'), also on its make-up days; '' if none.
+      notice_title: the notice declaring the day; '' if none.
+      notice_url: that notice's address; '' if none.
+      provisional: the day's year has no published notice (provisional mode).
+    """
+    date: datetime.date
+    working: bool
+    kind: str
+    name: str
+    notice_title: str
+    notice_url: str
+    provisional: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class Period:
+    """A reporting period: 旬, week, half-month, month, quarter, half-year, year.
+
+    Build one with Period.of(); `start` and `end` are both inclusive and
+    `kind` is the English name (one of PERIOD_KINDS).
+
+    >>> p = dutygraph.Period.of(datetime.date(2023, 3, 15), 'dekad')
+    >>> p.start, p.end, p.label
+    (datetime.date(2023, 3, 11), datetime.date(2023, 3, 20), '2023年3月中旬')
+    >>> p.next().label, p.shift(-2).label
+    ('2023年3月下旬', '2023年2月下旬')
+    >>> datetime.date(2023, 3, 20) in p
+    True
+    """
+    kind: str
+    start: datetime.date
+    end: datetime.date
+    label: str
+
+    @classmethod
+    def of(cls, d: datetime.date, kind: str) -> "Period":
+        """The period of `kind` containing `d`.
+
+        `kind` is an English name ('dekad', 'week', 'half-month', 'month',
+        'quarter', 'half-year', 'year') or a Chinese one (旬, 周, 半月, 月, 季,
+        季度, 半年, 年). Weeks are ISO weeks (Monday–Sunday) labelled with the
+        ISO week-year.
+        """
+        kind_value = _period_kind_arg(kind, "Period.of() argument 'kind'")
+        return cls._make(kind_value,
+                         _date_arg(d, "Period.of() argument 'd'"), 0)
+
+    @classmethod
+    def _make(cls, kind_value, date_value, shift):
+        start, end = _capi.dg_date(), _capi.dg_date()
+        _check(_lib.dg_period_of(ctypes.byref(start), ctypes.byref(end),
+                                 kind_value, date_value, shift))
+        label = ctypes.POINTER(ctypes.c_char)()
+        size = ctypes.c_size_t()
+        _check(_lib.dg_period_label(ctypes.byref(label), ctypes.byref(size),
+                                    kind_value, start.value))
+        try:
+            text = _borrowed_text(label, size.value, "a period label")
+        finally:
+            _lib.dg_string_free(label)
+        return cls(PERIOD_KINDS[kind_value], _to_date(start.value),
+                   _to_date(end.value), text)
+
+    def shift(self, n: int) -> "Period":
+        """The period `n` steps later (n < 0: earlier), of the same kind."""
+        steps = _int32_arg(n, "Period.shift() argument 'n'")
+        kind_value = _period_kind_arg(self.kind, "Period.kind")
+        return Period._make(
+            kind_value, _date_arg(self.start, "Period.start"), steps)
+
+    def next(self) -> "Period":
+        """The following period: shift(1)."""
+        return self.shift(1)
+
+    def previous(self) -> "Period":
+        """The preceding period: shift(-1)."""
+        return self.shift(-1)
+
+    @property
+    def length_days(self) -> int:
+        """The number of days, both ends included."""
+        return (self.end - self.start).days + 1
+
+    def __contains__(self, d):
+        _date_arg(d, "the operand of 'in Period'")
+        return self.start <= d <= self.end
+
+
+# ---------------------------------------------------------------------------
+# Calendar.
+# ---------------------------------------------------------------------------
+
+
+def _warn_provisional(provisional, what):
+    """Warns at the caller of the public method that called this."""
+    if provisional:
+        warnings.warn(
+            f"{what} is provisional: it relies on a year without a published "
+            f"holiday notice, where only weekends are taken as days off",
+            ProvisionalWarning, stacklevel=3)
+
+
+class Calendar:
+    """An official working-day calendar (China mainland, built in).
+
+    Calendar() and Calendar.china_mainland() give the built-in calendar,
+    2007–2026 in this release; derive_text() and derive_file() add local
+    adjustments. Calendars are immutable: derivations return new ones.
+
+    Each Calendar owns a C handle, released by close(), by leaving a `with`
+    block, or when it is garbage-collected. Using a closed Calendar raises
+    ValueError.
+
+    Every day operation raises OutOfRangeError outside
+    1950-01-01..2149-12-31, and, in strict mode, FailedPreconditionError
+    naming the year when a day of a year without a notice is involved.
+
+    >>> cal = dutygraph.Calendar()
+    >>> cal.is_working_day(datetime.date(2023, 6, 25))   # 端午节 make-up day
+    True
+    >>> cal.day(datetime.date(2023, 1, 28)).kind
+    'makeup-workday'
+    """
+
+    __slots__ = ("_handle", "_provisional", "__weakref__")
+
+    # Kept on the class so __del__ works while the interpreter shuts down.
+    _free = _lib.dg_calendar_free
+
+    def __init__(self, provisional: bool = False):
+        """The built-in China mainland calendar; see china_mainland()."""
+        self._handle = None
+        self._provisional = _bool_arg(
+            provisional, "Calendar() argument 'provisional'")
+        mode = (_capi.DG_CALENDAR_PROVISIONAL if provisional
+                else _capi.DG_CALENDAR_STRICT)
+        options = _capi.calendar_options_init(mode)
+        handle = _capi.dg_calendar_p()
+        _check(_lib.dg_calendar_china_mainland(ctypes.byref(handle),
+                                               ctypes.byref(options)))
+        self._handle = handle
+
+    @classmethod
+    def china_mainland(cls, provisional: bool = False) -> "Calendar":
+        """The built-in China mainland official calendar.
+
+        provisional=False (strict): a day of a year without a notice raises
+        FailedPreconditionError. provisional=True: such days follow weekends
+        only and answers issue ProvisionalWarning.
+        """
+        return cls(provisional)
+
+    @classmethod
+    def _adopt(cls, handle, provisional):
+        calendar = cls.__new__(cls)
+        calendar._handle = handle
+        calendar._provisional = provisional
+        return calendar
+
+    # -- Lifetime ----------------------------------------------------------
+
+    def close(self) -> None:
+        """Releases the C handle. Idempotent."""
+        handle = getattr(self, "_handle", None)
+        self._handle = None
+        if handle:
+            self._free(handle)
+
+    def __del__(self):
+        self.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    @property
+    def closed(self) -> bool:
+        return not self._handle
+
+    def __repr__(self):
+        state = " closed" if self.closed else ""
+        mode = "provisional" if self._provisional else "strict"
+        return f"<dutygraph.Calendar {mode}{state}>"
+
+    def _live(self):
+        if not self._handle:
+            raise ValueError("operation on a closed dutygraph.Calendar")
+        return self._handle
+
+    def _derived(self, function, *args, provisional=None):
+        handle = _capi.dg_calendar_p()
+        _check(function(ctypes.byref(handle), self._live(), *args))
+        return Calendar._adopt(
+            handle, self._provisional if provisional is None else provisional)
+
+    # -- Derivation --------------------------------------------------------
+
+    def derive_text(self, text: str) -> "Calendar":
+        """This calendar with the adjustments in `text` applied on top.
+
+        `text` is in the calendar file format (`notice YEAR URL TITLE`,
+        `off DATE[..DATE] NAME`, `work DATE[..DATE] NAME`, `#` comments). A
+        notice makes its year official. The mode is kept. A malformed line
+        raises InvalidArgumentError naming the line ('<text>:3: ...').
+
+        >>> local = dutygraph.Calendar().derive_text('off 2023-10-09 调休\\n')
+        >>> local.is_working_day(datetime.date(2023, 10, 9))
+        False
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"Calendar.derive_text() argument 'text' must be "
+                            f"str, not {type(text).__name__}")
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise _error(_capi.DG_INVALID_ARGUMENT,
+                         f"Calendar.derive_text() argument 'text' is not "
+                         f"valid Unicode: {error}") from None
+        return self._derived(_lib.dg_calendar_derive_text, data, len(data))
+
+    def derive_file(self, path) -> "Calendar":
+        """As derive_text(), reading the file at `path` (str or PathLike).
+
+        Raises NotFoundError if the file cannot be read.
+        """
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"Calendar.derive_file() argument 'path' must be "
+                            f"str or os.PathLike, not {type(path).__name__}")
+        path = os.fspath(path)
+        data = path if isinstance(path, bytes) else os.fsencode(path)
+        return self._derived(_lib.dg_calendar_derive_file, data, len(data))
+
+    def with_mode(self, provisional: bool) -> "Calendar":
+        """The same calendar in provisional (True) or strict (False) mode."""
+        provisional = _bool_arg(
+            provisional, "Calendar.with_mode() argument 'provisional'")
+        mode = (_capi.DG_CALENDAR_PROVISIONAL if provisional
+                else _capi.DG_CALENDAR_STRICT)
+        return self._derived(_lib.dg_calendar_with_mode, mode,
+                             provisional=provisional)
+
+    @property
+    def provisional(self) -> bool:
+        """True in provisional mode, False in strict mode."""
+        return self._provisional
+
+    # -- Official years ----------------------------------------------------
+
+    def is_official_year(self, year: int) -> bool:
+        """Whether `year` has a published notice in this calendar."""
+        year = _int32_arg(year, "Calendar.is_official_year() argument 'year'")
+        official = ctypes.c_int()
+        _check(_lib.dg_calendar_is_official_year(ctypes.byref(official),
+                                                 self._live(), year))
+        return bool(official.value)
+
+    def official_years(self) -> list:
+        """The years with a published notice, ascending.
+
+        >>> dutygraph.Calendar().official_years()[:3]
+        [2007, 2008, 2009]
+        """
+        handle = self._live()
+        count = ctypes.c_size_t()
+        _check(_lib.dg_calendar_official_years(ctypes.byref(count), None, 0,
+                                               handle))
+        years = (ctypes.c_int32 * count.value)()
+        _check(_lib.dg_calendar_official_years(ctypes.byref(count), years,
+                                               len(years), handle))
+        return list(years[:min(count.value, len(years))])
+
+    # -- Days ----------------------------------------------------------------
+
+    def is_working_day(self, d: datetime.date) -> bool:
+        """Whether `d` is a working day (make-up weekends included)."""
+        value = _date_arg(d, "Calendar.is_working_day() argument 'd'")
+        working, provisional = ctypes.c_int(), ctypes.c_int()
+        _check(_lib.dg_calendar_is_working_day(
+            ctypes.byref(working), ctypes.byref(provisional), self._live(),
+            value))
+        _warn_provisional(provisional.value, f"is_working_day({d})")
+        return bool(working.value)
+
+    def _day(self, value):
+        info = _capi.day_info_init()
+        _check(_lib.dg_calendar_day_info(ctypes.byref(info), self._live(),
+                                         value))
+        return Day(
+            date=_to_date(info.date),
+            working=bool(info.working),
+            kind=_day_kind_name(info.kind),
+            name=_borrowed_text(info.name, info.name_size, "a day's name"),
+            notice_title=_borrowed_text(info.notice_title,
+                                        info.notice_title_size,
+                                        "a day's notice title"),
+            notice_url=_borrowed_text(info.notice_url, info.notice_url_size,
+                                      "a day's notice URL"),
+            provisional=bool(info.provisional))
+
+    def day(self, d: datetime.date) -> Day:
+        """Everything the calendar knows about `d`, as a Day.
+
+        >>> day = dutygraph.Calendar().day(datetime.date(2023, 10, 1))
+        >>> day.working, day.kind, day.name
+        (False, 'holiday', '中秋节、国庆节')
+        """
+        day = self._day(_date_arg(d, "Calendar.day() argument 'd'"))
+        _warn_provisional(day.provisional, f"day({d})")
+        return day
+
+    def holiday_name(self, d: datetime.date) -> str:
+        """The holiday name of `d` ('春节' on its days off and on its make-up
+        working days), or '' if it has none."""
+        day = self._day(_date_arg(d, "Calendar.holiday_name() argument 'd'"))
+        _warn_provisional(day.provisional, f"holiday_name({d})")
+        return day.name
+
+    def days(self, start: datetime.date, end: datetime.date) -> list:
+        """The Day of every date from `start` to `end`, both included.
+
+        Raises InvalidArgumentError when end < start. Provisional days issue
+        a single ProvisionalWarning naming the first and last of them.
+        """
+        first = _date_arg(start, "Calendar.days() argument 'start'")
+        last = _date_arg(end, "Calendar.days() argument 'end'")
+        if last < first:
+            raise _error(_capi.DG_INVALID_ARGUMENT,
+                         f"Calendar.days(): end {end} is before start {start}")
+        result = [self._day(value) for value in range(first, last + 1)]
+        provisional = [day.date for day in result if day.provisional]
+        if provisional:
+            _warn_provisional(
+                True, f"days({start}, {end}) for {len(provisional)} day(s), "
+                f"{provisional[0]}..{provisional[-1]},")
+        return result
+
+    # -- Working-day arithmetic ----------------------------------------------
+
+    def _date_call(self, function, *args):
+        out, provisional = _capi.dg_date(), ctypes.c_int()
+        _check(function(ctypes.byref(out), ctypes.byref(provisional),
+                        self._live(), *args))
+        return _to_date(out.value), provisional.value
+
+    def next_working_day(self, d: datetime.date) -> datetime.date:
+        """The first working day strictly after `d`."""
+        result, provisional = self._date_call(
+            _lib.dg_calendar_next_working_day,
+            _date_arg(d, "Calendar.next_working_day() argument 'd'"))
+        _warn_provisional(provisional, f"next_working_day({d}) = {result}")
+        return result
+
+    def previous_working_day(self, d: datetime.date) -> datetime.date:
+        """The last working day strictly before `d`."""
+        result, provisional = self._date_call(
+            _lib.dg_calendar_previous_working_day,
+            _date_arg(d, "Calendar.previous_working_day() argument 'd'"))
+        _warn_provisional(provisional, f"previous_working_day({d}) = {result}")
+        return result
+
+    def add_working_days(self, d: datetime.date, n: int) -> datetime.date:
+        """n > 0: the n-th working day strictly after `d`; n < 0: the |n|-th
+        strictly before; n == 0: `d` itself.
+
+        >>> cal = dutygraph.Calendar()
+        >>> cal.add_working_days(datetime.date(2023, 10, 7), -1)
+        datetime.date(2023, 9, 28)
+        """
+        result, provisional = self._date_call(
+            _lib.dg_calendar_add_working_days,
+            _date_arg(d, "Calendar.add_working_days() argument 'd'"),
+            _int32_arg(n, "Calendar.add_working_days() argument 'n'"))
+        _warn_provisional(provisional,
+                          f"add_working_days({d}, {n}) = {result}")
+        return result
+
+    def working_days_between(self, a: datetime.date, b: datetime.date) -> int:
+        """The number of working days in (a, b]; negative when b < a.
+
+        So working_days_between(a, add_working_days(a, n)) == n for n >= 0.
+        """
+        count, provisional = ctypes.c_int32(), ctypes.c_int()
+        _check(_lib.dg_calendar_working_days_between(
+            ctypes.byref(count), ctypes.byref(provisional), self._live(),
+            _date_arg(a, "Calendar.working_days_between() argument 'a'"),
+            _date_arg(b, "Calendar.working_days_between() argument 'b'")))
+        _warn_provisional(provisional.value,
+                          f"working_days_between({a}, {b}) = {count.value}")
+        return count.value
+
+    def roll(self, d: datetime.date,
+             convention: str = "following") -> datetime.date:
+        """`d` if it is a working day, else rolled by `convention`.
+
+        'following' (the next working day), 'preceding' (the previous one),
+        'modified-following' (following unless that leaves the month, then
+        preceding) or 'modified-preceding' (the reverse).
+
+        >>> dutygraph.Calendar().roll(datetime.date(2023, 9, 30),
+        ...                           'modified-following')
+        datetime.date(2023, 9, 28)
+        """
+        result, provisional = self._date_call(
+            _lib.dg_calendar_roll,
+            _date_arg(d, "Calendar.roll() argument 'd'"),
+            _choice_arg(convention, _ROLL_VALUES, "roll convention",
+                        "Calendar.roll() argument 'convention'"))
+        _warn_provisional(provisional,
+                          f"roll({d}, {convention!r}) = {result}")
+        return result
+
+    def _nth(self, d, kind, n, method):
+        return self._date_call(
+            _lib.dg_calendar_nth_working_day,
+            _period_kind_arg(kind, f"Calendar.{method}() argument 'kind'"),
+            _date_arg(d, f"Calendar.{method}() argument 'd'"),
+            _int32_arg(n, f"Calendar.{method}() argument 'n'"))
+
+    def nth_working_day(self, d: datetime.date, kind: str,
+                        n: int) -> datetime.date:
+        """The n-th working day of the period of `kind` containing `d`.
+
+        n >= 1 counts from the period's start (1: the first working day),
+        n <= -1 from its end (-1: the last). InvalidArgumentError for n == 0;
+        OutOfRangeError when the period has fewer than |n| working days.
+
+        >>> dutygraph.Calendar().nth_working_day(datetime.date(2023, 10, 15),
+        ...                                      'month', 1)
+        datetime.date(2023, 10, 7)
+        """
+        result, provisional = self._nth(d, kind, n, "nth_working_day")
+        _warn_provisional(provisional,
+                          f"nth_working_day({d}, {kind!r}, {n}) = {result}")
+        return result
+
+    def last_working_day(self, d: datetime.date, kind: str) -> datetime.date:
+        """The last working day of the period of `kind` containing `d`."""
+        result, provisional = self._nth(d, kind, -1, "last_working_day")
+        _warn_provisional(provisional,
+                          f"last_working_day({d}, {kind!r}) = {result}")
+        return result

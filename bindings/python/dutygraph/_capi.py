@@ -1,0 +1,308 @@
+"""ctypes declarations for the dutygraph C API (capi/include/dutygraph/dg.h).
+
+This module is the single place where Python meets the C ABI: the enum
+constants, the two structs, opaque handle types and ONE prototype table
+(`PROTOTYPES`) giving every function's return type and argument types.
+Nothing is called without a prototype: ctypes' default `int` return type
+would truncate 64-bit pointers.
+
+tests/test_header_agreement.py parses dg.h and checks this file against it,
+so a function added to, removed from or changed in the header fails the
+tests until this table follows.
+
+Conventions kept in the table:
+  * handles are `POINTER(<opaque struct>)`, so passing the wrong kind of
+    handle (or an int) is a ctypes.ArgumentError instead of a crash;
+  * strings the caller must release are `POINTER(c_char)`, never `c_char_p`
+    (which converts to bytes and loses the pointer dg_string_free needs);
+  * input strings are `c_char_p` with an explicit length.
+
+The library is looked up, in order, at:
+  1. the path in the environment variable DUTYGRAPH_LIBRARY; if it is set it
+     is the only candidate (an explicit choice is never silently replaced);
+  2. a libdutygraph_c shared library next to this package (installed layouts
+     that ship the library inside the package);
+  3. ctypes.util.find_library('dutygraph_c') (the system search path).
+Import fails with an ImportError listing what was tried, or naming both
+versions when the library's major version differs from the bindings'.
+
+Thread safety: the module is initialised once, at import; `lib`'s functions
+may then be called from any thread as each C function's contract allows.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import glob
+import os
+import sys
+from ctypes import POINTER, c_char, c_char_p, c_int, c_int32, c_size_t
+from ctypes import c_uint32
+
+# ---------------------------------------------------------------------------
+# The version these bindings were written against (dg.h DG_VERSION_*).
+# ---------------------------------------------------------------------------
+
+DG_VERSION_MAJOR = 0
+DG_VERSION_MINOR = 1
+DG_VERSION_PATCH = 0
+DG_VERSION_NUMBER = (
+    DG_VERSION_MAJOR * 10000 + DG_VERSION_MINOR * 100 + DG_VERSION_PATCH)
+DG_SOVERSION = 0
+
+# ---------------------------------------------------------------------------
+# Enum constants, mirrored from dg.h (whose values are never renumbered).
+# ---------------------------------------------------------------------------
+
+# dg_status
+DG_OK = 0
+DG_INVALID_ARGUMENT = 3
+DG_NOT_FOUND = 5
+DG_RESOURCE_EXHAUSTED = 8
+DG_FAILED_PRECONDITION = 9
+DG_OUT_OF_RANGE = 11
+DG_INTERNAL = 13
+
+# dg_period_kind
+DG_PERIOD_DEKAD = 0
+DG_PERIOD_WEEK = 1
+DG_PERIOD_HALF_MONTH = 2
+DG_PERIOD_MONTH = 3
+DG_PERIOD_QUARTER = 4
+DG_PERIOD_HALF_YEAR = 5
+DG_PERIOD_YEAR = 6
+
+# dg_calendar_mode
+DG_CALENDAR_STRICT = 0
+DG_CALENDAR_PROVISIONAL = 1
+
+# dg_roll_convention
+DG_ROLL_FOLLOWING = 0
+DG_ROLL_PRECEDING = 1
+DG_ROLL_MODIFIED_FOLLOWING = 2
+DG_ROLL_MODIFIED_PRECEDING = 3
+
+# dg_day_kind
+DG_DAY_WORKDAY = 0
+DG_DAY_WEEKEND = 1
+DG_DAY_HOLIDAY = 2
+DG_DAY_MAKEUP_WORKDAY = 3
+
+# ---------------------------------------------------------------------------
+# Scalar typedefs (all fixed width in dg.h).
+# ---------------------------------------------------------------------------
+
+dg_status = c_int32
+dg_date = c_int32
+dg_period_kind = c_int32
+dg_calendar_mode = c_int32
+dg_roll_convention = c_int32
+dg_day_kind = c_int32
+
+# date.toordinal() of 1970-01-01: a dg_date is date.toordinal() - this.
+EPOCH_ORDINAL = 719163
+
+# ---------------------------------------------------------------------------
+# Opaque handles and structs.
+# ---------------------------------------------------------------------------
+
+
+class dg_calendar(ctypes.Structure):
+    """Opaque: only ever used through dg_calendar_p."""
+    _fields_ = []
+
+
+dg_calendar_p = POINTER(dg_calendar)
+
+
+class dg_calendar_options(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("mode", dg_calendar_mode),
+    ]
+
+
+class dg_day_info(ctypes.Structure):
+    # The strings are borrowed from the calendar: read them with
+    # ctypes.string_at(ptr, size) while the calendar lives.
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("date", dg_date),
+        ("working", c_int32),
+        ("kind", dg_day_kind),
+        ("provisional", c_int32),
+        ("name", POINTER(c_char)),
+        ("name_size", c_size_t),
+        ("notice_title", POINTER(c_char)),
+        ("notice_title_size", c_size_t),
+        ("notice_url", POINTER(c_char)),
+        ("notice_url_size", c_size_t),
+    ]
+
+
+def calendar_options_init(mode: int = DG_CALENDAR_STRICT):
+    """DG_CALENDAR_OPTIONS_INIT, with `mode`."""
+    return dg_calendar_options(ctypes.sizeof(dg_calendar_options), mode)
+
+
+def day_info_init():
+    """DG_DAY_INFO_INIT."""
+    info = dg_day_info()
+    info.struct_size = ctypes.sizeof(dg_day_info)
+    return info
+
+
+# ---------------------------------------------------------------------------
+# The prototype table: name -> (restype, argtypes), in dg.h order.
+# ---------------------------------------------------------------------------
+
+_int_p = POINTER(c_int)
+_int32_p = POINTER(c_int32)
+_date_p = POINTER(dg_date)
+_size_p = POINTER(c_size_t)
+# char **: a caller-owned string, released with dg_string_free.
+_owned_string_p = POINTER(POINTER(c_char))
+_calendar_out = POINTER(dg_calendar_p)
+
+PROTOTYPES = {
+    # Versions.
+    "dg_version_number": (c_uint32, []),
+    "dg_version_string": (c_char_p, []),
+    # Status and errors.
+    "dg_last_error_message": (c_char_p, []),
+    "dg_status_name": (c_char_p, [dg_status]),
+    "dg_string_free": (None, [POINTER(c_char)]),
+    # Dates.
+    "dg_date_from_ymd": (dg_status, [_date_p, c_int32, c_int32, c_int32]),
+    "dg_date_to_ymd": (dg_status, [_int32_p, _int32_p, _int32_p, dg_date]),
+    "dg_date_parse": (dg_status, [_date_p, c_char_p, c_size_t]),
+    "dg_date_format": (dg_status, [POINTER(c_char), c_size_t, dg_date]),
+    # Periods.
+    "dg_period_of": (
+        dg_status, [_date_p, _date_p, dg_period_kind, dg_date, c_int32]),
+    "dg_period_label": (
+        dg_status, [_owned_string_p, _size_p, dg_period_kind, dg_date]),
+    # Calendars.
+    "dg_calendar_china_mainland": (
+        dg_status, [_calendar_out, POINTER(dg_calendar_options)]),
+    "dg_calendar_derive_text": (
+        dg_status, [_calendar_out, dg_calendar_p, c_char_p, c_size_t]),
+    "dg_calendar_derive_file": (
+        dg_status, [_calendar_out, dg_calendar_p, c_char_p, c_size_t]),
+    "dg_calendar_with_mode": (
+        dg_status, [_calendar_out, dg_calendar_p, dg_calendar_mode]),
+    "dg_calendar_free": (None, [dg_calendar_p]),
+    "dg_calendar_is_official_year": (
+        dg_status, [_int_p, dg_calendar_p, c_int32]),
+    "dg_calendar_official_years": (
+        dg_status, [_size_p, _int32_p, c_size_t, dg_calendar_p]),
+    "dg_calendar_is_working_day": (
+        dg_status, [_int_p, _int_p, dg_calendar_p, dg_date]),
+    "dg_calendar_day_info": (
+        dg_status, [POINTER(dg_day_info), dg_calendar_p, dg_date]),
+    "dg_calendar_next_working_day": (
+        dg_status, [_date_p, _int_p, dg_calendar_p, dg_date]),
+    "dg_calendar_previous_working_day": (
+        dg_status, [_date_p, _int_p, dg_calendar_p, dg_date]),
+    "dg_calendar_add_working_days": (
+        dg_status, [_date_p, _int_p, dg_calendar_p, dg_date, c_int32]),
+    "dg_calendar_working_days_between": (
+        dg_status, [_int32_p, _int_p, dg_calendar_p, dg_date, dg_date]),
+    "dg_calendar_roll": (
+        dg_status, [_date_p, _int_p, dg_calendar_p, dg_date,
+                    dg_roll_convention]),
+    "dg_calendar_nth_working_day": (
+        dg_status, [_date_p, _int_p, dg_calendar_p, dg_period_kind, dg_date,
+                    c_int32]),
+}
+
+# ---------------------------------------------------------------------------
+# Loading.
+# ---------------------------------------------------------------------------
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+if sys.platform == "win32":
+    _LOCAL_PATTERNS = ("dutygraph_c.dll",)
+elif sys.platform == "darwin":
+    _LOCAL_PATTERNS = ("libdutygraph_c.dylib", "libdutygraph_c.*.dylib")
+else:
+    _LOCAL_PATTERNS = ("libdutygraph_c.so", "libdutygraph_c.so.*")
+
+
+def _candidates():
+    """(where it was found, path or name) pairs, in lookup order."""
+    explicit = os.environ.get("DUTYGRAPH_LIBRARY")
+    if explicit:
+        return [("DUTYGRAPH_LIBRARY", explicit)]
+    found = []
+    for pattern in _LOCAL_PATTERNS:
+        # Shortest first: the SONAME link before a fully versioned file.
+        paths = sorted(glob.glob(os.path.join(_PACKAGE_DIR, pattern)), key=len)
+        found += [("next to the package", path) for path in paths]
+    system = ctypes.util.find_library("dutygraph_c")
+    if system:
+        found.append(("ctypes.util.find_library('dutygraph_c')", system))
+    return found
+
+
+def _load_library():
+    tried = []
+    for where, path in _candidates():
+        try:
+            return ctypes.CDLL(path)
+        except OSError as error:
+            tried.append(f"  {where}: {error}")
+    if not os.environ.get("DUTYGRAPH_LIBRARY"):
+        tried.insert(0, "  DUTYGRAPH_LIBRARY: not set")
+        if not any(line.startswith("  next to") for line in tried):
+            tried.append(f"  next to the package: no "
+                         f"{' or '.join(_LOCAL_PATTERNS)} in {_PACKAGE_DIR}")
+        if ctypes.util.find_library("dutygraph_c") is None:
+            tried.append(
+                "  ctypes.util.find_library('dutygraph_c'): not found")
+    raise ImportError(
+        "dutygraph: cannot load the C library libdutygraph_c; tried:\n" +
+        "\n".join(tried) +
+        "\nSet DUTYGRAPH_LIBRARY to the full path of libdutygraph_c.so.")
+
+
+def _version_text(number):
+    return f"{number // 10000}.{number // 100 % 100}.{number % 100}"
+
+
+def _check_version(library):
+    """Returns the library's DG_VERSION_NUMBER; refuses another major."""
+    function = library.dg_version_number
+    function.restype, function.argtypes = PROTOTYPES["dg_version_number"]
+    loaded = int(function())
+    if loaded // 10000 != DG_VERSION_MAJOR:
+        raise ImportError(
+            f"dutygraph: the C library {library._name} is version "
+            f"{_version_text(loaded)} (DG_VERSION_NUMBER {loaded}), but these "
+            f"bindings were written for {_version_text(DG_VERSION_NUMBER)} "
+            f"(DG_VERSION_NUMBER {DG_VERSION_NUMBER}) and need major version "
+            f"{DG_VERSION_MAJOR}; install matching versions")
+    return loaded
+
+
+def _apply_prototypes(library):
+    missing = []
+    for name, (restype, argtypes) in PROTOTYPES.items():
+        function = getattr(library, name, None)
+        if function is None:
+            missing.append(name)
+            continue
+        function.restype = restype
+        function.argtypes = argtypes
+    if missing:
+        raise ImportError(
+            f"dutygraph: the C library {library._name} lacks "
+            f"{', '.join(missing)}: it is older than the bindings, which were "
+            f"written for version {_version_text(DG_VERSION_NUMBER)}")
+
+
+lib = _load_library()
+LOADED_VERSION_NUMBER = _check_version(lib)
+_apply_prototypes(lib)
