@@ -69,6 +69,20 @@ dg_status ReturnDate(dg_date* out, int* provisional_out,
   return DG_OK;
 }
 
+// The shape of every day operation that answers a date: check the out-param,
+// the handle and the date, then run `op(calendar, day)`.
+template <typename Op>
+dg_status DayOperation(dg_date* out, int* provisional_out,
+                       const dg_calendar* cal, dg_date date,
+                       const ApiCall& call, Op op) {
+  ZeroOut(out, provisional_out);
+  if (out == nullptr) return call.NullArgument("out");
+  if (cal == nullptr) return call.NullArgument("cal");
+  Date day;
+  if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
+  return ReturnDate(out, provisional_out, op(cal->calendar, day), call);
+}
+
 // Empty views may have a NULL data(); C callers are promised "" instead.
 // Non-empty views come from the calendar's std::string tables, which are
 // NUL-terminated as dg.h promises.
@@ -274,13 +288,10 @@ dg_status dg_calendar_next_working_day(dg_date* out, int* provisional_out,
                                        const dg_calendar* cal,
                                        dg_date date) noexcept {
   DG_API_GUARD({
-    ZeroOut(out, provisional_out);
-    if (out == nullptr) return call.NullArgument("out");
-    if (cal == nullptr) return call.NullArgument("cal");
-    Date day;
-    if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
-    return ReturnDate(out, provisional_out, cal->calendar.NextWorkingDay(day),
-                      call);
+    return DayOperation(out, provisional_out, cal, date, call,
+                        [](const Calendar& c, Date d) {
+                          return c.NextWorkingDay(d);
+                        });
   });
 }
 
@@ -288,13 +299,10 @@ dg_status dg_calendar_previous_working_day(dg_date* out, int* provisional_out,
                                            const dg_calendar* cal,
                                            dg_date date) noexcept {
   DG_API_GUARD({
-    ZeroOut(out, provisional_out);
-    if (out == nullptr) return call.NullArgument("out");
-    if (cal == nullptr) return call.NullArgument("cal");
-    Date day;
-    if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
-    return ReturnDate(out, provisional_out,
-                      cal->calendar.PreviousWorkingDay(day), call);
+    return DayOperation(out, provisional_out, cal, date, call,
+                        [](const Calendar& c, Date d) {
+                          return c.PreviousWorkingDay(d);
+                        });
   });
 }
 
@@ -302,13 +310,10 @@ dg_status dg_calendar_add_working_days(dg_date* out, int* provisional_out,
                                        const dg_calendar* cal, dg_date date,
                                        int32_t n) noexcept {
   DG_API_GUARD({
-    ZeroOut(out, provisional_out);
-    if (out == nullptr) return call.NullArgument("out");
-    if (cal == nullptr) return call.NullArgument("cal");
-    Date day;
-    if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
-    return ReturnDate(out, provisional_out,
-                      cal->calendar.AddWorkingDays(day, n), call);
+    return DayOperation(out, provisional_out, cal, date, call,
+                        [n](const Calendar& c, Date d) {
+                          return c.AddWorkingDays(d, n);
+                        });
   });
 }
 
@@ -340,8 +345,6 @@ dg_status dg_calendar_roll(dg_date* out, int* provisional_out,
                            dg_roll_convention convention) noexcept {
   DG_API_GUARD({
     ZeroOut(out, provisional_out);
-    if (out == nullptr) return call.NullArgument("out");
-    if (cal == nullptr) return call.NullArgument("cal");
     if (convention < DG_ROLL_FOLLOWING ||
         convention > DG_ROLL_MODIFIED_PRECEDING) {
       return call.Fail(DG_INVALID_ARGUMENT,
@@ -349,11 +352,11 @@ dg_status dg_calendar_roll(dg_date* out, int* provisional_out,
                         " is not a dg_roll_convention (DG_ROLL_FOLLOWING=0 .. "
                         "DG_ROLL_MODIFIED_PRECEDING=3)"});
     }
-    Date day;
-    if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
-    return ReturnDate(
-        out, provisional_out,
-        cal->calendar.Roll(day, static_cast<RollConvention>(convention)), call);
+    return DayOperation(out, provisional_out, cal, date, call,
+                        [convention](const Calendar& c, Date d) {
+                          return c.Roll(d,
+                                        static_cast<RollConvention>(convention));
+                        });
   });
 }
 
@@ -363,19 +366,19 @@ dg_status dg_calendar_nth_working_day(dg_date* out, int* provisional_out,
                                       int32_t n) noexcept {
   DG_API_GUARD({
     ZeroOut(out, provisional_out);
-    if (out == nullptr) return call.NullArgument("out");
-    if (cal == nullptr) return call.NullArgument("cal");
     PeriodKind period_kind = PeriodKind::kDekad;
     if (dg_status s =
             dutygraph::capi::CheckPeriodKind(&period_kind, kind, call);
         s != DG_OK) {
       return s;
     }
-    Date day;
-    if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
-    absl::StatusOr<Period> period = Period::Of(day, period_kind);
-    if (!period.ok()) return call.FromStatus(period.status());
-    return ReturnDate(out, provisional_out,
-                      cal->calendar.NthWorkingDay(*period, n), call);
+    return DayOperation(
+        out, provisional_out, cal, date, call,
+        [period_kind, n](const Calendar& c,
+                         Date d) -> absl::StatusOr<CalendarResult<Date>> {
+          absl::StatusOr<Period> period = Period::Of(d, period_kind);
+          if (!period.ok()) return period.status();
+          return c.NthWorkingDay(*period, n);
+        });
   });
 }

@@ -161,6 +161,26 @@ dg_status dg_date_format(char* out, size_t out_size, dg_date date) noexcept {
 
 /* ------------------------------ Periods ---------------------------------- */
 
+namespace {
+
+// The period of `kind` containing `date`, with both arguments checked.
+dg_status PeriodOf(absl::StatusOr<Period>* period_out, dg_period_kind kind,
+                   dg_date date, const dutygraph::capi::ApiCall& call) {
+  PeriodKind period_kind = PeriodKind::kDekad;
+  if (dg_status s = dutygraph::capi::CheckPeriodKind(&period_kind, kind, call);
+      s != DG_OK) {
+    return s;
+  }
+  Date checked;
+  if (dg_status s = call.CheckDate(&checked, date, "date"); s != DG_OK) {
+    return s;
+  }
+  *period_out = Period::Of(checked, period_kind);
+  return period_out->ok() ? DG_OK : call.FromStatus(period_out->status());
+}
+
+}  // namespace
+
 dg_status dg_period_of(dg_date* start_out, dg_date* end_out,
                        dg_period_kind kind, dg_date date,
                        int32_t shift) noexcept {
@@ -168,18 +188,10 @@ dg_status dg_period_of(dg_date* start_out, dg_date* end_out,
     ZeroOut(start_out, end_out);
     if (start_out == nullptr) return call.NullArgument("start_out");
     if (end_out == nullptr) return call.NullArgument("end_out");
-    PeriodKind period_kind = PeriodKind::kDekad;
-    if (dg_status s =
-            dutygraph::capi::CheckPeriodKind(&period_kind, kind, call);
-        s != DG_OK) {
+    absl::StatusOr<Period> period;
+    if (dg_status s = PeriodOf(&period, kind, date, call); s != DG_OK) {
       return s;
     }
-    Date checked;
-    if (dg_status s = call.CheckDate(&checked, date, "date"); s != DG_OK) {
-      return s;
-    }
-    absl::StatusOr<Period> period = Period::Of(checked, period_kind);
-    if (!period.ok()) return call.FromStatus(period.status());
     if (shift != 0) {
       period = period->Shift(shift);
       if (!period.ok()) return call.FromStatus(period.status());
@@ -195,18 +207,10 @@ dg_status dg_period_label(char** label_out, size_t* size_out,
   DG_API_GUARD({
     ZeroOut(label_out, size_out);
     if (label_out == nullptr) return call.NullArgument("label_out");
-    PeriodKind period_kind = PeriodKind::kDekad;
-    if (dg_status s =
-            dutygraph::capi::CheckPeriodKind(&period_kind, kind, call);
-        s != DG_OK) {
+    absl::StatusOr<Period> period;
+    if (dg_status s = PeriodOf(&period, kind, date, call); s != DG_OK) {
       return s;
     }
-    Date checked;
-    if (dg_status s = call.CheckDate(&checked, date, "date"); s != DG_OK) {
-      return s;
-    }
-    absl::StatusOr<Period> period = Period::Of(checked, period_kind);
-    if (!period.ok()) return call.FromStatus(period.status());
     return dutygraph::capi::NewCString(label_out, size_out, period->Label(),
                                        call);
   });
