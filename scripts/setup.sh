@@ -10,9 +10,9 @@ packages=(
   libabsl-dev
   libgtest-dev libgmock-dev googletest
   libbenchmark-dev
-  libcli11-dev nlohmann-json3-dev libfmt-dev
+  libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev
   libsqlite3-dev
-  python3 python3-pytest
+  python3 python3-pytest python3-jsonschema
   libquantlib0-dev
 )
 

@@ -13,6 +13,8 @@
 #include "dutygraph/calendar.h"
 #include "dutygraph/date.h"
 #include "dutygraph/period.h"
+#include "dutygraph/plan.h"
+#include "dutygraph/plan_data.h"
 #include "dutygraph/version.h"
 
 #endif  // DUTYGRAPH_DUTYGRAPH_H_

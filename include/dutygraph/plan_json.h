@@ -1,0 +1,59 @@
+// dutygraph/plan_json.h — reading and writing the plan JSON format
+// `dutygraph/plan@1` (docs/plan-format.md, docs/plan.schema.json).
+//
+// Reading is all-or-nothing and reports every problem in one pass, each with
+// the JSON Pointer of the offending value and, for unknown names, a
+// did-you-mean. Writing is canonical: keys in the documented order, defaults
+// omitted, 2-space indentation, UTF-8 unescaped — so read(write(x)) == x and
+// write(read(text)) == text for canonical text.
+//
+// Thread safety: pure functions.
+#ifndef DUTYGRAPH_PLAN_JSON_H_
+#define DUTYGRAPH_PLAN_JSON_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "dutygraph/plan.h"
+#include "dutygraph/plan_data.h"
+
+namespace dutygraph {
+
+// Limits against hostile input. Exceeding one is RESOURCE_EXHAUSTED with the
+// limit named, never an out-of-memory kill.
+struct PlanLimits {
+  size_t max_bytes = size_t{512} << 20;  // input size
+  int max_depth = 32;                    // JSON nesting
+  size_t max_records = 5'000'000;        // records of all kinds together
+};
+
+// ParsePlanJson()
+//
+// JSON text -> PlanData, checking the format (types, required and unknown
+// keys, enumerations, dates, ids, UTF-8, duplicate keys) but not the
+// cross-record rules (Plan::Build checks those). INVALID_ARGUMENT lists every
+// problem ("/tasks/3/kind: expected one of part, section, task; got
+// 'taks'"); each is also appended to `diagnostics` if given.
+absl::StatusOr<PlanData> ParsePlanJson(
+    std::string_view json, std::vector<PlanDiagnostic>* diagnostics = nullptr,
+    const PlanLimits& limits = {});
+
+// WritePlanJson(): the canonical text of `data` (ends with a newline).
+std::string WritePlanJson(const PlanData& data);
+
+// LoadPlanJson() / LoadPlanFile(): parse, then Plan::Build. NOT_FOUND if the
+// file cannot be read.
+absl::StatusOr<Plan> LoadPlanJson(
+    std::string_view json, std::vector<PlanDiagnostic>* diagnostics = nullptr,
+    const PlanLimits& limits = {});
+absl::StatusOr<Plan> LoadPlanFile(
+    const std::string& path,
+    std::vector<PlanDiagnostic>* diagnostics = nullptr,
+    const PlanLimits& limits = {});
+
+}  // namespace dutygraph
+
+#endif  // DUTYGRAPH_PLAN_JSON_H_
