@@ -278,15 +278,20 @@ absl::Status Plan::TasksOfUnit(UnitIndex unit, Date on,
   for (Role r : roles) mask |= 1u << static_cast<uint32_t>(r);
   if (mask == 0) mask = (1u << kRoleCount) - 1;
   auto append = [&](uint32_t from_unit, bool inherited) {
+    // Sized once, written in place: this loop is the whole query's cost.
+    const size_t start = out->size();
+    out->resize(start + impl.unit_entries.size(from_unit));
+    UnitTask* next = out->data() + start;
     for (const UnitEntry* e = impl.unit_entries.begin(from_unit),
                         * end = impl.unit_entries.end(from_unit);
          e != end; ++e) {
       if (!(mask & (1u << e->role))) continue;
-      out->push_back(UnitTask{TaskIndex{e->task}, static_cast<Role>(e->role),
-                              inherited ? AssignedVia::kSuccessor
-                                        : static_cast<AssignedVia>(e->via),
-                              inherited ? from_unit : e->via_index, e->clause});
+      *next++ = UnitTask{TaskIndex{e->task}, static_cast<Role>(e->role),
+                         inherited ? AssignedVia::kSuccessor
+                                   : static_cast<AssignedVia>(e->via),
+                         inherited ? from_unit : e->via_index, e->clause};
     }
+    out->resize(static_cast<size_t>(next - out->data()));
   };
   append(u, false);
   const uint32_t predecessors = impl.unit_predecessors.size(u);
@@ -479,13 +484,15 @@ std::vector<Lint> Plan::Lints(Date on) const {
     const TaskData& task = d.tasks[t];
     if (task.kind != "task") continue;
     bool lead = false, responsible = false;
-    std::map<uint32_t, std::set<uint8_t>> roles_of_unit;
+    // Roles per (unit, clause): leading one clause and supporting another
+    // is normal in a multi-clause task; both in one clause is a conflict.
+    std::map<std::pair<uint32_t, int16_t>, std::set<uint8_t>> roles_of_unit;
     for (const RoleEntry* e = impl.task_entries.begin(t),
                         * end = impl.task_entries.end(t);
          e != end; ++e) {
       lead |= e->role == static_cast<uint8_t>(Role::kLead);
       responsible |= e->role == static_cast<uint8_t>(Role::kResponsible);
-      if (e->from_node == t) roles_of_unit[e->unit].insert(e->role);
+      if (e->from_node == t) roles_of_unit[{e->unit, e->clause}].insert(e->role);
     }
     if (!lead && !responsible && impl.task_posts.size(t) == 0) {
       errors.push_back({"error", "task_without_lead", ptr("tasks", t),
@@ -498,7 +505,8 @@ std::vector<Lint> Plan::Lints(Date on) const {
            absl::StrFormat("task %s '%s' names responsible units but no lead",
                            task.path, task.title)});
     }
-    for (const auto& [unit, roles] : roles_of_unit) {
+    for (const auto& [unit_clause, roles] : roles_of_unit) {
+      const uint32_t unit = unit_clause.first;
       if (roles.count(static_cast<uint8_t>(Role::kLead)) &&
           roles.count(static_cast<uint8_t>(Role::kSupport))) {
         warnings.push_back(
