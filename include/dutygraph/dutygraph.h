@@ -14,7 +14,9 @@
 #include "dutygraph/date.h"
 #include "dutygraph/period.h"
 #include "dutygraph/plan.h"
+#include "dutygraph/plan_answers_json.h"
 #include "dutygraph/plan_data.h"
+#include "dutygraph/plan_json.h"
 #include "dutygraph/version.h"
 
 #endif  // DUTYGRAPH_DUTYGRAPH_H_

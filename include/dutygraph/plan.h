@@ -148,7 +148,8 @@ struct PersonTask {
   Date to;                         // which the person held the post
 };
 
-// Counts of one unit's tasks by role (task nodes of kind "task" only).
+// Counts of one unit's roles on task-tree nodes (any kind: a section
+// headed （市财政局牵头） counts once for its lead), by role.
 struct Workload {
   UnitIndex unit;
   int32_t by_role[kRoleCount] = {0, 0, 0, 0};

@@ -27,7 +27,7 @@ namespace dutygraph {
 struct PlanLimits {
   size_t max_bytes = size_t{512} << 20;  // input size
   int max_depth = 32;                    // JSON nesting
-  size_t max_records = 5'000'000;        // records of all kinds together
+  size_t max_records = 5'000'000;  // array elements of any kind together
 };
 
 // ParsePlanJson()

@@ -335,6 +335,12 @@ class Validator {
                                               t.path, Ptr("tasks", it->second)));
         }
       }
+      for (size_t k = 0; k < t.clauses.size(); ++k) {
+        if (t.clauses[k].text.empty()) {
+          Error(absl::StrCat(at, "/clauses/", k, "/text"),
+                "clause text is empty");
+        }
+      }
       for (size_t k = 0; k < t.assignments.size(); ++k) {
         CheckAssignment(t, absl::StrCat(at, "/assignments/", k), t.assignments[k]);
       }
@@ -604,15 +610,12 @@ void BuildIndexes(Plan::Impl* impl) {
   // Tenures, per post and per person, sorted by start.
   std::vector<std::vector<TenureSpan>> by_post(d.posts.size());
   std::vector<std::vector<TenureSpan>> by_person(d.people.size());
-  for (uint32_t i = 0; i < d.tenures.size(); ++i) {
-    const TenureData& t = d.tenures[i];
+  for (const TenureData& t : d.tenures) {
     const TenureSpan span{t.from.days_since_epoch(),
                           t.to ? t.to->days_since_epoch() : kNever,
-                          person_ids.at(t.person), i};
-    by_post[post_ids.at(t.post)].push_back(span);
-    TenureSpan mine = span;
-    mine.person = post_ids.at(t.post);  // for people, record the post
-    by_person[span.person].push_back(mine);
+                          person_ids.at(t.person), post_ids.at(t.post)};
+    by_post[span.post].push_back(span);
+    by_person[span.person].push_back(span);
   }
   auto by_start = [](const TenureSpan& a, const TenureSpan& b) {
     return a.from < b.from;

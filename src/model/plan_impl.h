@@ -43,7 +43,7 @@ struct TenureSpan {
   int32_t from;  // days since epoch, inclusive
   int32_t to;    // inclusive; kNever: open-ended
   uint32_t person;
-  uint32_t tenure;  // index into data.tenures
+  uint32_t post;
 };
 
 // A list per record: items [offsets[i], offsets[i + 1]).
@@ -80,7 +80,7 @@ struct Plan::Impl {
   // Posts: tenures sorted by start.
   Lists<TenureSpan> post_tenures;
   // People: their tenures, sorted by start.
-  Lists<TenureSpan> person_tenures;  // `person` holds the post here
+  Lists<TenureSpan> person_tenures;
 
   // Groups: their posts and units as indices.
   Lists<uint32_t> group_conveners, group_deputies, group_guiding;

@@ -330,7 +330,7 @@ absl::Status Plan::TasksOfPerson(PersonIndex person, Date from, Date to,
     const int32_t lo = std::max(t->from, from.days_since_epoch());
     const int32_t hi = std::min(t->to, to.days_since_epoch());
     if (lo > hi) continue;
-    const uint32_t post = t->person;  // person_tenures records the post
+    const uint32_t post = t->post;
     const Date span_from = *Date::FromDaysSinceEpoch(lo);
     const Date span_to = *Date::FromDaysSinceEpoch(hi);
     auto add = [&](uint32_t task, Capacity capacity, std::optional<Role> role,

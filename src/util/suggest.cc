@@ -44,8 +44,8 @@ size_t Distance(const std::vector<char32_t>& a, const std::vector<char32_t>& b,
     size_t row_min = i;
     for (size_t j = 1; j <= m; ++j) {
       const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      size_t d = std::min({(*prev)[j] + 1, (*cur)[j - 1] + 1,
-                           (*prev)[j - 1] + cost});
+      size_t d =
+          std::min({(*prev)[j] + 1, (*cur)[j - 1] + 1, (*prev)[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
         d = std::min(d, (*before)[j - 2] + 1);
       }

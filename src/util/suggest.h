@@ -14,8 +14,10 @@ namespace dutygraph::internal {
 
 // EditDistance()
 //
-// The Levenshtein distance between `a` and `b` counted in UTF-8 code points
-// (so 市发改委 vs 市发展委 is 1, not 3), stopping early and returning
+// The edit distance between `a` and `b` — insertions, deletions,
+// substitutions and swaps of adjacent characters (optimal string alignment),
+// so "nmae" is one edit from "name" — counted in UTF-8 code points (市发改委
+// vs 市发展委 is 1, not 3), stopping early and returning
 // `limit + 1` once the distance is known to exceed `limit`. Both inputs must
 // be valid UTF-8.
 size_t EditDistance(std::string_view a, std::string_view b, size_t limit);

@@ -100,14 +100,15 @@ inline PlanData SmallPlan() {
   section.parent = "p4";
   section.path = "4/二/（一）";
   section.title = "防范化解政府债务风险";
-  section.clauses = {{"", "市财政局牵头", false}};
+  section.clauses = {{"防范化解政府债务风险（市财政局牵头）", "市财政局牵头", false}};
   section.assignments = {Assign(Role::kLead, "czj", 0, "市财政局")};
   TaskData t1;
   t1.id = "t_hidden_debt";
   t1.parent = "s_debt";
   t1.path = "4/二/（一）/1";
   t1.title = "严禁新增隐性债务";
-  t1.clauses = {{"", "市财政局、市发改委等负责", true}};
+  t1.clauses = {{"严禁新增隐性债务。（市财政局、市发改委等负责）",
+                 "市财政局、市发改委等负责", true}};
   t1.assignments = {Assign(Role::kResponsible, "czj", 0, "市财政局"),
                     Assign(Role::kResponsible, "fgw", 0, "市发展改革委")};
   t1.deadlines = {{"by", "年底前", Day("2023-12-31"), {}, 0, "", 0, ""}};
