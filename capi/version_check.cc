@@ -13,6 +13,8 @@
 #include "dutygraph/calendar.h"
 #include "dutygraph/dg.h"
 #include "dutygraph/period.h"
+#include "dutygraph/plan.h"
+#include "dutygraph/plan_data.h"
 #include "dutygraph/version.h"
 
 namespace dutygraph::capi {
@@ -76,9 +78,49 @@ static_assert(DG_DAY_WEEKEND == V(DayKind::kWeekend));
 static_assert(DG_DAY_HOLIDAY == V(DayKind::kHoliday));
 static_assert(DG_DAY_MAKEUP_WORKDAY == V(DayKind::kMakeupWorkday));
 
+// ---- dg_role == Role ----
+static_assert(std::is_same_v<std::underlying_type_t<Role>, int32_t>);
+static_assert(DG_ROLE_LEAD == V(Role::kLead));
+static_assert(DG_ROLE_SUPPORT == V(Role::kSupport));
+static_assert(DG_ROLE_RESPONSIBLE == V(Role::kResponsible));
+static_assert(DG_ROLE_PARTICIPATE == V(Role::kParticipate));
+static_assert(kRoleCount == 4, "a new Role needs a dg_role and a DG_ROLE_BIT_");
+static_assert(DG_ROLE_BIT_LEAD == 1 << DG_ROLE_LEAD);
+static_assert(DG_ROLE_BIT_SUPPORT == 1 << DG_ROLE_SUPPORT);
+static_assert(DG_ROLE_BIT_RESPONSIBLE == 1 << DG_ROLE_RESPONSIBLE);
+static_assert(DG_ROLE_BIT_PARTICIPATE == 1 << DG_ROLE_PARTICIPATE);
+
+// ---- dg_assigned_via == AssignedVia ----
+static_assert(std::is_same_v<std::underlying_type_t<AssignedVia>, int32_t>);
+static_assert(DG_VIA_DIRECT == V(AssignedVia::kDirect));
+static_assert(DG_VIA_UNIT_SET == V(AssignedVia::kUnitSet));
+static_assert(DG_VIA_GROUP == V(AssignedVia::kGroup));
+static_assert(DG_VIA_SUCCESSOR == V(AssignedVia::kSuccessor));
+
+// ---- dg_capacity == Capacity ----
+static_assert(std::is_same_v<std::underlying_type_t<Capacity>, int32_t>);
+static_assert(DG_CAPACITY_UNIT_HEAD == V(Capacity::kUnitHead));
+static_assert(DG_CAPACITY_SUPERVISING_LEADER ==
+              V(Capacity::kSupervisingLeader));
+static_assert(DG_CAPACITY_CONVENER == V(Capacity::kConvener));
+static_assert(DG_CAPACITY_DEPUTY_CONVENER == V(Capacity::kDeputyConvener));
+static_assert(DG_CAPACITY_GUIDING == V(Capacity::kGuiding));
+static_assert(DG_CAPACITY_OFFICE_DIRECTOR == V(Capacity::kOfficeDirector));
+static_assert(DG_CAPACITY_CHIEF_DISPATCHER == V(Capacity::kChiefDispatcher));
+static_assert(DG_CAPACITY_ASSIGNED_POST == V(Capacity::kAssignedPost));
+
+// ---- Record indexes are uint32_t on both sides ----
+static_assert(std::is_same_v<decltype(UnitIndex{}.value), uint32_t>);
+static_assert(std::is_same_v<decltype(AccountableUnit{}.via_index), uint32_t>);
+static_assert(std::is_same_v<decltype(AccountableUnit{}.clause), int32_t>);
+
 // ---- Option structs: struct_size first, so the prefix protocol works ----
 static_assert(offsetof(dg_calendar_options, struct_size) == 0);
 static_assert(offsetof(dg_day_info, struct_size) == 0);
+static_assert(offsetof(dg_accountable_unit, struct_size) == 0);
+static_assert(offsetof(dg_post_holder, struct_size) == 0);
+static_assert(offsetof(dg_unit_task, struct_size) == 0);
+static_assert(offsetof(dg_person_task, struct_size) == 0);
 
 }  // namespace
 }  // namespace dutygraph::capi

@@ -15,6 +15,7 @@
 #include "calendar_command.h"
 #include "command.h"
 #include "dutygraph/version.h"
+#include "plan_commands.h"
 
 namespace {
 
@@ -102,6 +103,7 @@ int main(int argc, char** argv) {
 
   dutygraph::cli::CommandAction action;
   dutygraph::cli::AddCalendarCommand(app, action);
+  dutygraph::cli::AddPlanCommands(app, action);
 
   try {
     app.parse(argc, argv);

@@ -1,4 +1,5 @@
-"""dutygraph: the official China working-day calendar and reporting periods.
+"""dutygraph: the official China working-day calendar, reporting periods and
+the responsibility graph of implementation plans.
 
 A Pythonic layer over the dutygraph C API (libdutygraph_c). Dates are
 `datetime.date` in and out; results are plain Python values; failures raise
@@ -12,6 +13,13 @@ A Pythonic layer over the dutygraph C API (libdutygraph_c). Dates are
     '中秋节、国庆节'
     >>> dutygraph.Period.of(datetime.date(2023, 3, 15), '旬').label
     '2023年3月中旬'
+
+A Plan answers who is accountable for what, as of a date:
+
+    >>> plan = dutygraph.Plan.load('tests/data/small_plan.json')
+    >>> who = plan.accountability('4/二/（一）/1', datetime.date(2023, 5, 1))
+    >>> [u.unit.name for u in who.leads], who.chief_dispatchers[0].person.name
+    (['市财政局'], '于新凡')
 
 Years without a published holiday notice are never answered silently. A
 strict calendar (the default) raises FailedPreconditionError naming the
@@ -30,9 +38,10 @@ wrong type raises TypeError; a well-typed but invalid value (an unknown
 period kind, a count outside the 32-bit range) raises InvalidArgumentError or
 OutOfRangeError, like the C library does for its own checks.
 
-Thread safety: a Calendar is immutable; its methods may be called from any
-number of threads at once. close() must not race with calls on the same
-Calendar. Period and Day are immutable values.
+Thread safety: a Calendar or a Plan is immutable; its methods may be called
+from any number of threads at once. close() must not race with calls on the
+same object. Period, Day, Record and the answer dataclasses are immutable
+values.
 """
 
 from __future__ import annotations
@@ -40,6 +49,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import datetime
+import json
 import operator
 import os
 import warnings
@@ -48,20 +58,35 @@ from . import _capi
 from ._capi import lib as _lib
 
 __all__ = [
+    "Accountability",
+    "AccountableUnit",
     "Calendar",
     "DAY_KINDS",
     "Day",
     "Error",
     "FailedPreconditionError",
+    "Holder",
     "InternalError",
     "InvalidArgumentError",
+    "Lint",
     "NotFoundError",
     "OutOfRangeError",
     "PERIOD_KINDS",
     "Period",
+    "PersonTask",
+    "Plan",
+    "PlanError",
+    "PostRef",
     "ProvisionalWarning",
+    "RECORD_KINDS",
+    "ROLES",
     "ROLL_CONVENTIONS",
+    "Record",
+    "Ref",
     "ResourceExhaustedError",
+    "TaskRef",
+    "UnitTask",
+    "Workload",
     "library_version",
 ]
 
@@ -724,3 +749,611 @@ class Calendar:
         _warn_provisional(provisional,
                           f"last_working_day({d}, {kind!r}) = {result}")
         return result
+
+
+# ---------------------------------------------------------------------------
+# Plans: the responsibility graph.
+# ---------------------------------------------------------------------------
+
+
+class PlanError(InvalidArgumentError):
+    """A plan document that cannot be loaded (DG_INVALID_ARGUMENT).
+
+    Attributes:
+      diagnostics: every problem found, as (pointer, message) pairs: the JSON
+        Pointer of the offending value ('' for the document as a whole) and
+        what is wrong there.
+
+    >>> try:
+    ...     dutygraph.Plan.from_json('{"format": "dutygraph/plan@1"}')
+    ... except dutygraph.PlanError as e:
+    ...     print(e.diagnostics[0])
+    ('', "missing required key 'plan'")
+    """
+
+    def __init__(self, status: int, message: str, diagnostics):
+        super().__init__(status, message)
+        self.diagnostics = list(diagnostics)
+
+
+#: Roles, in dg_role order.
+ROLES = ("lead", "support", "responsible", "participate")
+_ROLE_VALUES = {name: value for value, name in enumerate(ROLES)}
+
+#: Record kinds, in dg_record_kind order.
+RECORD_KINDS = ("unit", "unit_set", "post", "person", "group", "task")
+_RECORD_KIND_VALUES = {name: value for value, name in enumerate(RECORD_KINDS)}
+
+_UINT32_MAX = 2**32 - 1
+
+
+@dataclasses.dataclass(frozen=True)
+class Record:
+    """A record of a plan, found by Plan.find_*() or listed by records().
+
+    Attributes:
+      kind: one of RECORD_KINDS.
+      index: its position in the plan's array of that kind.
+      id: its id ('fgw').
+      name: its name; the title for posts and task-tree nodes.
+      path: a task-tree node's numbering ('4/二/（一）/1'); '' otherwise.
+    """
+    kind: str
+    index: int
+    id: str
+    name: str
+    path: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Ref:
+    """A unit, group or person in an answer: its id and name."""
+    id: str
+    name: str
+
+
+@dataclasses.dataclass(frozen=True)
+class PostRef:
+    """A post in an answer: its id and title."""
+    id: str
+    title: str
+
+
+@dataclasses.dataclass(frozen=True)
+class TaskRef:
+    """A task-tree node in an answer: its id, path and title."""
+    id: str
+    path: str
+    title: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Holder:
+    """A post and who held it on the asked date (None: vacant)."""
+    post: PostRef
+    person: "Ref | None"
+    vacant: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class AccountableUnit:
+    """One unit's role on a task.
+
+    Attributes:
+      role: one of ROLES.
+      unit: the unit carrying it on the date (a successor after a rename).
+      via: 'direct', 'unit_set', 'group' or 'successor'.
+      via_id: the id of the unit set, group or predecessor unit; None when
+        direct.
+      clause: the index of the clause that assigns it; None: the node itself.
+      from_node: the id of the node that assigns it (the task or a parent).
+      head: the unit's head post and its holder, if it has one.
+      supervising: its supervising leader's post (分管领导), if any.
+    """
+    role: str
+    unit: Ref
+    via: str
+    via_id: "str | None"
+    clause: "int | None"
+    from_node: str
+    head: "Holder | None"
+    supervising: "Holder | None"
+
+
+@dataclasses.dataclass(frozen=True)
+class Accountability:
+    """Who is accountable for a task on a date (Plan.accountability()).
+
+    `units` lists leads, then supports, responsibles and participants, in
+    document order within a role; units a parent node assigns follow the
+    node's own. The group is the nearest one supervising the task or a node
+    above it; chief_dispatchers are the conveners of the dispatch group
+    above that (总调度).
+    """
+    task: TaskRef
+    on: datetime.date
+    units: tuple
+    posts: tuple
+    group: "Ref | None"
+    conveners: tuple
+    deputy_conveners: tuple
+    guiding: tuple
+    office_host: "Ref | None"
+    office_director: "Holder | None"
+    chief_dispatchers: tuple
+
+    def with_role(self, role: str) -> tuple:
+        """The accountable units of `role` ('lead', ...)."""
+        _choice_arg(role, _ROLE_VALUES, "role",
+                    "Accountability.with_role() argument 'role'")
+        return tuple(unit for unit in self.units if unit.role == role)
+
+    @property
+    def leads(self) -> tuple:
+        """The lead units (牵头), co-leads included."""
+        return self.with_role("lead")
+
+
+@dataclasses.dataclass(frozen=True)
+class UnitTask:
+    """One task-tree node where a unit has a role (Plan.tasks_of_unit())."""
+    task: TaskRef
+    role: str
+    via: str
+    via_id: "str | None"
+    clause: "int | None"
+
+
+@dataclasses.dataclass(frozen=True)
+class PersonTask:
+    """How a person is tied to a task through a post (Plan.tasks_of_person()).
+
+    Attributes:
+      capacity: 'unit_head', 'supervising_leader', 'convener',
+        'deputy_convener', 'guiding', 'office_director', 'chief_dispatcher'
+        or 'assigned_post'.
+      role: the unit's (or post's) role for the capacities that have one.
+      unit: the unit through which, if any.
+      start, end: the days of the asked range on which the person held the
+        post (inclusive).
+    """
+    task: TaskRef
+    post: PostRef
+    capacity: str
+    role: "str | None"
+    unit: "Ref | None"
+    start: datetime.date
+    end: datetime.date
+
+
+@dataclasses.dataclass(frozen=True)
+class Workload:
+    """A unit's count of task-tree nodes by role (Plan.workloads())."""
+    unit: Ref
+    lead: int
+    support: int
+    responsible: int
+    participate: int
+    total: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Lint:
+    """A finding of Plan.lints(): severity 'error' or 'warning', a stable
+    code, the JSON Pointer of the record concerned, and a message."""
+    severity: str
+    code: str
+    pointer: str
+    message: str
+
+
+# --- From the C library's JSON answers (docs/plan-queries.md) -------------
+
+
+def _ref(value):
+    return None if value is None else Ref(value["id"], value["name"])
+
+
+def _post_ref(value):
+    return PostRef(value["id"], value["title"])
+
+
+def _task_ref(value):
+    return TaskRef(value["id"], value["path"], value["title"])
+
+
+def _holder(value):
+    if value is None:
+        return None
+    return Holder(_post_ref(value["post"]), _ref(value["person"]),
+                  value["vacant"])
+
+
+def _holders(values):
+    return tuple(_holder(value) for value in values)
+
+
+def _accountability(value):
+    return Accountability(
+        task=_task_ref(value["task"]),
+        on=datetime.date.fromisoformat(value["on"]),
+        units=tuple(
+            AccountableUnit(role=u["role"], unit=_ref(u["unit"]),
+                            via=u["via"], via_id=u["via_id"],
+                            clause=u["clause"], from_node=u["from_node"],
+                            head=_holder(u["head"]),
+                            supervising=_holder(u["supervising"]))
+            for u in value["units"]),
+        posts=_holders(value["posts"]),
+        group=_ref(value["group"]),
+        conveners=_holders(value["conveners"]),
+        deputy_conveners=_holders(value["deputy_conveners"]),
+        guiding=_holders(value["guiding"]),
+        office_host=_ref(value["office_host"]),
+        office_director=_holder(value["office_director"]),
+        chief_dispatchers=_holders(value["chief_dispatchers"]))
+
+
+def _text_arg(value, where):
+    """str -> UTF-8 bytes; `where` names the argument in errors."""
+    if not isinstance(value, str):
+        raise TypeError(f"{where} must be str, not {type(value).__name__}")
+    try:
+        return value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise _error(_capi.DG_INVALID_ARGUMENT,
+                     f"{where} is not valid Unicode: {error}") from None
+
+
+def _owned_text(function, *args, what):
+    """Calls a dg_* function returning a caller-owned string; frees it."""
+    out = ctypes.POINTER(ctypes.c_char)()
+    size = ctypes.c_size_t()
+    _check(function(ctypes.byref(out), ctypes.byref(size), *args))
+    try:
+        return _borrowed_text(out, size.value, what)
+    finally:
+        _lib.dg_string_free(out)
+
+
+class Plan:
+    """An implementation plan: the responsibility graph, as of any date.
+
+    Load one with Plan.load(path) or Plan.from_json(text) (the format
+    dutygraph/plan@1 of docs/plan-format.md); a document with problems
+    raises PlanError listing every one of them with its JSON Pointer.
+
+    Records (units, unit sets, posts, people, groups, task-tree nodes) are
+    named by id or name in every method, or passed as the Record that a
+    find_*() method returned, or as an int index. Answers are plain frozen
+    dataclasses built from the C library's JSON (docs/plan-queries.md).
+
+    Each Plan owns a C handle, released by close(), by leaving a `with` block,
+    or when it is garbage-collected; answers already returned stay valid.
+
+    >>> plan = dutygraph.Plan.load('tests/data/small_plan.json')
+    >>> who = plan.accountability('4/二/（一）/1', datetime.date(2023, 5, 1))
+    >>> who.leads[0].unit.name, who.leads[0].head.person.name
+    ('市财政局', '雷高飞')
+
+    Thread safety: a Plan is immutable; its methods may be called from any
+    number of threads at once. close() must not race with calls on it.
+    """
+
+    __slots__ = ("_handle", "__weakref__")
+
+    # Kept on the class so __del__ works while the interpreter shuts down.
+    _free = _lib.dg_plan_free
+
+    def __init__(self):
+        raise TypeError("use Plan.load(path) or Plan.from_json(text)")
+
+    @classmethod
+    def _loaded(cls, function, data):
+        handle = _capi.dg_plan_p()
+        diagnostics = ctypes.POINTER(ctypes.c_char)()
+        status = function(ctypes.byref(handle), ctypes.byref(diagnostics),
+                          data, len(data))
+        if status != _capi.DG_OK:
+            # Read the message first: it is valid only until the next C call.
+            message = (_lib.dg_last_error_message() or b"").decode(
+                "utf-8", errors="replace")
+            try:
+                listed = (json.loads(ctypes.string_at(diagnostics))
+                          if diagnostics else None)
+            finally:
+                _lib.dg_string_free(diagnostics)
+            if status == _capi.DG_INVALID_ARGUMENT and listed is not None:
+                raise PlanError(status, message,
+                                [(d["pointer"], d["message"])
+                                 for d in listed])
+            raise _error(status, message)
+        plan = cls.__new__(cls)
+        plan._handle = handle
+        return plan
+
+    @classmethod
+    def load(cls, path) -> "Plan":
+        """Loads the plan JSON file at `path` (str or os.PathLike).
+
+        Raises NotFoundError if the file cannot be read, PlanError (with
+        .diagnostics) if the document is invalid, ResourceExhaustedError past
+        the size limits.
+        """
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"Plan.load() argument 'path' must be str or "
+                            f"os.PathLike, not {type(path).__name__}")
+        path = os.fspath(path)
+        data = path if isinstance(path, bytes) else os.fsencode(path)
+        return cls._loaded(_lib.dg_plan_load_file, data)
+
+    @classmethod
+    def from_json(cls, text) -> "Plan":
+        """Loads a plan from its JSON text (str, or UTF-8 bytes).
+
+        Raises PlanError (with .diagnostics) if the document is invalid.
+        """
+        if isinstance(text, (bytes, bytearray, memoryview)):
+            data = bytes(text)
+        elif isinstance(text, str):
+            try:
+                data = text.encode("utf-8")
+            except UnicodeEncodeError as error:
+                message = f"plan JSON text is not valid Unicode: {error}"
+                raise PlanError(_capi.DG_INVALID_ARGUMENT, message,
+                                [("", message)]) from None
+        else:
+            raise TypeError(f"Plan.from_json() argument 'text' must be str "
+                            f"or bytes, not {type(text).__name__}")
+        return cls._loaded(_lib.dg_plan_load_json, data)
+
+    # -- Lifetime ----------------------------------------------------------
+
+    def close(self) -> None:
+        """Releases the C handle. Idempotent."""
+        handle = getattr(self, "_handle", None)
+        self._handle = None
+        if handle:
+            self._free(handle)
+
+    def __del__(self):
+        self.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    @property
+    def closed(self) -> bool:
+        return not getattr(self, "_handle", None)
+
+    def __repr__(self):
+        if self.closed:
+            return "<dutygraph.Plan closed>"
+        return (f"<dutygraph.Plan: {self._count(_capi.DG_RECORD_UNIT)} units, "
+                f"{self._count(_capi.DG_RECORD_TASK)} task-tree nodes>")
+
+    def _live(self):
+        if not self._handle:
+            raise ValueError("operation on a closed dutygraph.Plan")
+        return self._handle
+
+    # -- Records -----------------------------------------------------------
+
+    def to_json(self) -> str:
+        """The plan's canonical JSON text: Plan.from_json() of it gives the
+        same plan, and a canonical file reads back byte for byte."""
+        return _owned_text(_lib.dg_plan_to_json, self._live(),
+                           what="the plan JSON")
+
+    def _count(self, kind):
+        count = ctypes.c_size_t()
+        _check(_lib.dg_plan_record_count(ctypes.byref(count), self._live(),
+                                         kind))
+        return count.value
+
+    def _string(self, function, *args, what):
+        data = ctypes.POINTER(ctypes.c_char)()
+        size = ctypes.c_size_t()
+        _check(function(ctypes.byref(data), ctypes.byref(size), self._live(),
+                        *args))
+        return _borrowed_text(data, size.value, what)
+
+    def _record(self, kind_value, index):
+        kind = RECORD_KINDS[kind_value]
+        record_id = self._string(_lib.dg_plan_record_id, kind_value, index,
+                                 what=f"a {kind} id")
+        name = self._string(_lib.dg_plan_record_name, kind_value, index,
+                            what=f"a {kind} name")
+        path = (self._string(_lib.dg_plan_task_path, index, what="a path")
+                if kind_value == _capi.DG_RECORD_TASK else "")
+        return Record(kind, index, record_id, name, path)
+
+    def records(self, kind: str) -> list:
+        """Every record of `kind` (one of RECORD_KINDS), in plan order."""
+        kind_value = _choice_arg(kind, _RECORD_KIND_VALUES, "record kind",
+                                 "Plan.records() argument 'kind'")
+        return [self._record(kind_value, index)
+                for index in range(self._count(kind_value))]
+
+    def _find(self, kind_value, name, method):
+        data = _text_arg(name, f"Plan.{method}() argument 'name'")
+        index = ctypes.c_uint32()
+        _check(_lib.dg_plan_find(ctypes.byref(index), self._live(),
+                                 kind_value, data, len(data)))
+        return self._record(kind_value, index.value)
+
+    def find_unit(self, name: str, on: datetime.date = None) -> Record:
+        """The unit with id, name, full name or alias `name`.
+
+        With `on`, a unit renamed or merged by then gives its successor
+        (市银保监分局 on 2023-11-10 → 衡阳金融监管分局). Raises NotFoundError
+        with a did-you-mean for an unknown name, InvalidArgumentError for a
+        name several units share, FailedPreconditionError for a unit
+        abolished by `on`.
+        """
+        if on is None:
+            return self._find(_capi.DG_RECORD_UNIT, name, "find_unit")
+        data = _text_arg(name, "Plan.find_unit() argument 'name'")
+        day = _date_arg(on, "Plan.find_unit() argument 'on'")
+        index = ctypes.c_uint32()
+        _check(_lib.dg_plan_find_unit_as_of(ctypes.byref(index), self._live(),
+                                            data, len(data), day))
+        return self._record(_capi.DG_RECORD_UNIT, index.value)
+
+    def find_task(self, id_or_path: str) -> Record:
+        """The task-tree node with id or path `id_or_path`."""
+        return self._find(_capi.DG_RECORD_TASK, id_or_path, "find_task")
+
+    def find_group(self, name: str) -> Record:
+        """The group with id, name or alias `name`."""
+        return self._find(_capi.DG_RECORD_GROUP, name, "find_group")
+
+    def find_unit_set(self, name: str) -> Record:
+        """The unit set with id, name or alias `name`."""
+        return self._find(_capi.DG_RECORD_UNIT_SET, name, "find_unit_set")
+
+    def find_post(self, id_or_title: str) -> Record:
+        """The post with id or title `id_or_title`."""
+        return self._find(_capi.DG_RECORD_POST, id_or_title, "find_post")
+
+    def find_person(self, id_or_name: str) -> Record:
+        """The person with id or name `id_or_name`."""
+        return self._find(_capi.DG_RECORD_PERSON, id_or_name, "find_person")
+
+    def _index_arg(self, value, kind_value, where):
+        """A record given as name, Record or index -> its index."""
+        kind = RECORD_KINDS[kind_value]
+        if isinstance(value, Record):
+            if value.kind != kind:
+                raise TypeError(f"{where} must be a {kind} Record, not a "
+                                f"{value.kind} one")
+            return value.index
+        if isinstance(value, str):
+            data = _text_arg(value, where)
+            index = ctypes.c_uint32()
+            _check(_lib.dg_plan_find(ctypes.byref(index), self._live(),
+                                     kind_value, data, len(data)))
+            return index.value
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not 0 <= value <= _UINT32_MAX:
+                raise _error(_capi.DG_OUT_OF_RANGE,
+                             f"{where}: {kind} index {value} is out of range")
+            return value
+        raise TypeError(f"{where} must be a {kind} name (str), a Record or "
+                        f"an index (int), not {type(value).__name__}")
+
+    def resolve_unit(self, unit, on: datetime.date) -> Record:
+        """The unit that carries `unit`'s duties on `on`: itself, or its
+        successor after a rename or merger."""
+        index = self._index_arg(unit, _capi.DG_RECORD_UNIT,
+                                "Plan.resolve_unit() argument 'unit'")
+        day = _date_arg(on, "Plan.resolve_unit() argument 'on'")
+        out = ctypes.c_uint32()
+        _check(_lib.dg_plan_resolve_unit(ctypes.byref(out), self._live(),
+                                         index, day))
+        return self._record(_capi.DG_RECORD_UNIT, out.value)
+
+    def holder_of(self, post, on: datetime.date) -> "Record | None":
+        """The person who held `post` on `on`, or None if it was vacant."""
+        index = self._index_arg(post, _capi.DG_RECORD_POST,
+                                "Plan.holder_of() argument 'post'")
+        day = _date_arg(on, "Plan.holder_of() argument 'on'")
+        held, person = ctypes.c_int(), ctypes.c_uint32()
+        _check(_lib.dg_plan_holder_of(ctypes.byref(held),
+                                      ctypes.byref(person), self._live(),
+                                      index, day))
+        return (self._record(_capi.DG_RECORD_PERSON, person.value)
+                if held.value else None)
+
+    # -- Questions ---------------------------------------------------------
+
+    def _json(self, function, *args, what):
+        return json.loads(_owned_text(function, self._live(), *args,
+                                      what=what))
+
+    def accountability(self, task, on: datetime.date) -> Accountability:
+        """Who is accountable for `task` (id, path, Record or index) on `on`.
+
+        >>> plan = dutygraph.Plan.load('tests/data/small_plan.json')
+        >>> who = plan.accountability('t_warning', datetime.date(2023, 12, 1))
+        >>> who.units[5].unit.name, who.units[5].via   # renamed on 11-10
+        ('衡阳金融监管分局', 'successor')
+        """
+        index = self._index_arg(task, _capi.DG_RECORD_TASK,
+                                "Plan.accountability() argument 'task'")
+        day = _date_arg(on, "Plan.accountability() argument 'on'")
+        return _accountability(self._json(
+            _lib.dg_plan_accountability_json, index, day,
+            what="an accountability answer"))
+
+    def tasks_of_unit(self, unit, on: datetime.date, roles=None) -> list:
+        """The task-tree nodes where `unit` has a role on `on`.
+
+        The unit is resolved as of `on` (a renamed unit's successor answers
+        for it); its roles come directly, through unit sets or groups, or from
+        predecessors; ordered by node, then role. `roles` filters: None for
+        all, a role name or an iterable of them (ROLES).
+        """
+        index = self._index_arg(unit, _capi.DG_RECORD_UNIT,
+                                "Plan.tasks_of_unit() argument 'unit'")
+        day = _date_arg(on, "Plan.tasks_of_unit() argument 'on'")
+        mask = 0
+        if roles is not None:
+            for role in ((roles,) if isinstance(roles, str) else roles):
+                mask |= 1 << _choice_arg(
+                    role, _ROLE_VALUES, "role",
+                    "Plan.tasks_of_unit() argument 'roles'")
+        answer = self._json(_lib.dg_plan_tasks_of_unit_json, index, day, mask,
+                            what="a unit's tasks")
+        return [UnitTask(_task_ref(t["task"]), t["role"], t["via"],
+                         t["via_id"], t["clause"])
+                for t in answer["tasks"]]
+
+    def tasks_of_person(self, person, start: datetime.date,
+                        end: datetime.date = None) -> list:
+        """The task-tree nodes `person` is tied to through the posts they
+        held in [start, end] (end defaults to start: one day), by node.
+
+        Raises InvalidArgumentError when end < start.
+        """
+        index = self._index_arg(person, _capi.DG_RECORD_PERSON,
+                                "Plan.tasks_of_person() argument 'person'")
+        first = _date_arg(start, "Plan.tasks_of_person() argument 'start'")
+        last = (first if end is None else
+                _date_arg(end, "Plan.tasks_of_person() argument 'end'"))
+        answer = self._json(_lib.dg_plan_tasks_of_person_json, index, first,
+                            last, what="a person's tasks")
+        return [PersonTask(_task_ref(t["task"]), _post_ref(t["post"]),
+                           t["capacity"], t["role"], _ref(t["unit"]),
+                           datetime.date.fromisoformat(t["from"]),
+                           datetime.date.fromisoformat(t["to"]))
+                for t in answer["tasks"]]
+
+    def workloads(self, on: datetime.date) -> list:
+        """Each unit with a role on `on`, with its counts by role and its
+        total of distinct task-tree nodes, in plan order."""
+        day = _date_arg(on, "Plan.workloads() argument 'on'")
+        answer = self._json(_lib.dg_plan_workloads_json, day,
+                            what="the workloads")
+        return [Workload(_ref(w["unit"]), w["lead"], w["support"],
+                         w["responsible"], w["participate"], w["total"])
+                for w in answer["workloads"]]
+
+    def raci_csv(self, on: datetime.date) -> str:
+        """The tasks × units matrix on `on` as CSV: id,path,title and a column
+        per unit; cells L, S, R, P (several joined by '+')."""
+        day = _date_arg(on, "Plan.raci_csv() argument 'on'")
+        return _owned_text(_lib.dg_plan_raci_csv, self._live(), day,
+                           what="the RACI CSV")
+
+    def lints(self, on: datetime.date) -> list:
+        """The plan's findings on `on` (task_without_lead, no_single_lead,
+        lead_and_support, vague_set, vacant_post, ambiguous_name), errors
+        first."""
+        day = _date_arg(on, "Plan.lints() argument 'on'")
+        return [Lint(l["severity"], l["code"], l["pointer"], l["message"])
+                for l in self._json(_lib.dg_plan_lints_json, day,
+                                    what="the lints")]

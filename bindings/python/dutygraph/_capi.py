@@ -1,7 +1,7 @@
 """ctypes declarations for the dutygraph C API (capi/include/dutygraph/dg.h).
 
 This module is the single place where Python meets the C ABI: the enum
-constants, the two structs, opaque handle types and ONE prototype table
+constants, the structs, opaque handle types and ONE prototype table
 (`PROTOTYPES`) giving every function's return type and argument types.
 Nothing is called without a prototype: ctypes' default `int` return type
 would truncate 64-bit pointers.
@@ -89,6 +89,51 @@ DG_DAY_WEEKEND = 1
 DG_DAY_HOLIDAY = 2
 DG_DAY_MAKEUP_WORKDAY = 3
 
+# dg_role
+DG_ROLE_LEAD = 0
+DG_ROLE_SUPPORT = 1
+DG_ROLE_RESPONSIBLE = 2
+DG_ROLE_PARTICIPATE = 3
+
+# Role filter bits: 1 << dg_role; 0 means every role.
+DG_ROLES_ALL = 0
+DG_ROLE_BIT_LEAD = 1
+DG_ROLE_BIT_SUPPORT = 2
+DG_ROLE_BIT_RESPONSIBLE = 4
+DG_ROLE_BIT_PARTICIPATE = 8
+
+# dg_assigned_via
+DG_VIA_DIRECT = 0
+DG_VIA_UNIT_SET = 1
+DG_VIA_GROUP = 2
+DG_VIA_SUCCESSOR = 3
+
+# dg_capacity
+DG_CAPACITY_UNIT_HEAD = 0
+DG_CAPACITY_SUPERVISING_LEADER = 1
+DG_CAPACITY_CONVENER = 2
+DG_CAPACITY_DEPUTY_CONVENER = 3
+DG_CAPACITY_GUIDING = 4
+DG_CAPACITY_OFFICE_DIRECTOR = 5
+DG_CAPACITY_CHIEF_DISPATCHER = 6
+DG_CAPACITY_ASSIGNED_POST = 7
+
+# dg_record_kind
+DG_RECORD_UNIT = 0
+DG_RECORD_UNIT_SET = 1
+DG_RECORD_POST = 2
+DG_RECORD_PERSON = 3
+DG_RECORD_GROUP = 4
+DG_RECORD_TASK = 5
+
+# dg_holder_list
+DG_HOLDERS_POSTS = 0
+DG_HOLDERS_CONVENERS = 1
+DG_HOLDERS_DEPUTY_CONVENERS = 2
+DG_HOLDERS_GUIDING = 3
+DG_HOLDERS_OFFICE_DIRECTOR = 4
+DG_HOLDERS_CHIEF_DISPATCHERS = 5
+
 # ---------------------------------------------------------------------------
 # Scalar typedefs (all fixed width in dg.h).
 # ---------------------------------------------------------------------------
@@ -99,6 +144,11 @@ dg_period_kind = c_int32
 dg_calendar_mode = c_int32
 dg_roll_convention = c_int32
 dg_day_kind = c_int32
+dg_role = c_int32
+dg_assigned_via = c_int32
+dg_capacity = c_int32
+dg_record_kind = c_int32
+dg_holder_list = c_int32
 
 # date.toordinal() of 1970-01-01: a dg_date is date.toordinal() - this.
 EPOCH_ORDINAL = 719163
@@ -141,6 +191,115 @@ class dg_day_info(ctypes.Structure):
     ]
 
 
+class dg_plan(ctypes.Structure):
+    """Opaque: only ever used through dg_plan_p."""
+    _fields_ = []
+
+
+class dg_accountability(ctypes.Structure):
+    """Opaque: only ever used through dg_accountability_p."""
+    _fields_ = []
+
+
+class dg_unit_tasks(ctypes.Structure):
+    """Opaque: only ever used through dg_unit_tasks_p."""
+    _fields_ = []
+
+
+class dg_person_tasks(ctypes.Structure):
+    """Opaque: only ever used through dg_person_tasks_p."""
+    _fields_ = []
+
+
+dg_plan_p = POINTER(dg_plan)
+dg_accountability_p = POINTER(dg_accountability)
+dg_unit_tasks_p = POINTER(dg_unit_tasks)
+dg_person_tasks_p = POINTER(dg_person_tasks)
+
+
+# The strings of the result structs below are borrowed from the result
+# object that filled them.
+
+class dg_accountable_unit(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("role", dg_role),
+        ("unit", c_uint32),
+        ("via", dg_assigned_via),
+        ("via_index", c_uint32),
+        ("clause", c_int32),
+        ("from_node", c_uint32),
+        ("has_head", c_int32),
+        ("head_post", c_uint32),
+        ("head_vacant", c_int32),
+        ("head_person", c_uint32),
+        ("has_supervising", c_int32),
+        ("supervising_post", c_uint32),
+        ("supervising_vacant", c_int32),
+        ("supervising_person", c_uint32),
+        ("unit_id", POINTER(c_char)),
+        ("unit_id_size", c_size_t),
+        ("unit_name", POINTER(c_char)),
+        ("unit_name_size", c_size_t),
+    ]
+
+
+class dg_post_holder(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("post", c_uint32),
+        ("vacant", c_int32),
+        ("person", c_uint32),
+        ("post_title", POINTER(c_char)),
+        ("post_title_size", c_size_t),
+        ("person_name", POINTER(c_char)),
+        ("person_name_size", c_size_t),
+    ]
+
+
+class dg_unit_task(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("task", c_uint32),
+        ("role", dg_role),
+        ("via", dg_assigned_via),
+        ("via_index", c_uint32),
+        ("clause", c_int32),
+        ("task_id", POINTER(c_char)),
+        ("task_id_size", c_size_t),
+        ("task_path", POINTER(c_char)),
+        ("task_path_size", c_size_t),
+        ("task_title", POINTER(c_char)),
+        ("task_title_size", c_size_t),
+    ]
+
+
+class dg_person_task(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("task", c_uint32),
+        ("post", c_uint32),
+        ("capacity", dg_capacity),
+        ("has_role", c_int32),
+        ("role", dg_role),
+        ("has_unit", c_int32),
+        ("unit", c_uint32),
+        ("held_from", dg_date),
+        ("held_to", dg_date),
+        ("task_id", POINTER(c_char)),
+        ("task_id_size", c_size_t),
+        ("task_title", POINTER(c_char)),
+        ("task_title_size", c_size_t),
+    ]
+
+
+def struct_init(struct_type):
+    """The _INIT macro of a result struct: zeroed, struct_size set."""
+    value = struct_type()
+    value.struct_size = ctypes.sizeof(struct_type)
+    return value
+
+
 def calendar_options_init(mode: int = DG_CALENDAR_STRICT):
     """DG_CALENDAR_OPTIONS_INIT, with `mode`."""
     return dg_calendar_options(ctypes.sizeof(dg_calendar_options), mode)
@@ -164,6 +323,10 @@ _size_p = POINTER(c_size_t)
 # char **: a caller-owned string, released with dg_string_free.
 _owned_string_p = POINTER(POINTER(c_char))
 _calendar_out = POINTER(dg_calendar_p)
+_uint32_p = POINTER(c_uint32)
+# const char **: a string borrowed from a handle.
+_borrowed_string_p = POINTER(POINTER(c_char))
+_plan_out = POINTER(dg_plan_p)
 
 PROTOTYPES = {
     # Versions.
@@ -215,6 +378,82 @@ PROTOTYPES = {
     "dg_calendar_nth_working_day": (
         dg_status, [_date_p, _int_p, dg_calendar_p, dg_period_kind, dg_date,
                     c_int32]),
+    # Plans.
+    "dg_plan_load_json": (
+        dg_status, [_plan_out, _owned_string_p, c_char_p, c_size_t]),
+    "dg_plan_load_file": (
+        dg_status, [_plan_out, _owned_string_p, c_char_p, c_size_t]),
+    "dg_plan_free": (None, [dg_plan_p]),
+    "dg_plan_to_json": (dg_status, [_owned_string_p, _size_p, dg_plan_p]),
+    "dg_plan_record_count": (dg_status, [_size_p, dg_plan_p, dg_record_kind]),
+    "dg_plan_record_id": (
+        dg_status, [_borrowed_string_p, _size_p, dg_plan_p, dg_record_kind,
+                    c_uint32]),
+    "dg_plan_record_name": (
+        dg_status, [_borrowed_string_p, _size_p, dg_plan_p, dg_record_kind,
+                    c_uint32]),
+    "dg_plan_task_path": (
+        dg_status, [_borrowed_string_p, _size_p, dg_plan_p, c_uint32]),
+    "dg_plan_find": (
+        dg_status, [_uint32_p, dg_plan_p, dg_record_kind, c_char_p,
+                    c_size_t]),
+    "dg_plan_find_unit_as_of": (
+        dg_status, [_uint32_p, dg_plan_p, c_char_p, c_size_t, dg_date]),
+    "dg_plan_resolve_unit": (
+        dg_status, [_uint32_p, dg_plan_p, c_uint32, dg_date]),
+    "dg_plan_holder_of": (
+        dg_status, [_int_p, _uint32_p, dg_plan_p, c_uint32, dg_date]),
+    # Accountability of a task.
+    "dg_accountability_new": (dg_status, [POINTER(dg_accountability_p)]),
+    "dg_accountability_free": (None, [dg_accountability_p]),
+    "dg_plan_accountability": (
+        dg_status, [dg_accountability_p, dg_plan_p, c_uint32, dg_date]),
+    "dg_accountability_unit_count": (
+        dg_status, [_size_p, dg_accountability_p]),
+    "dg_accountability_unit_at": (
+        dg_status, [POINTER(dg_accountable_unit), dg_accountability_p,
+                    c_size_t]),
+    "dg_accountability_group": (
+        dg_status, [_int_p, _uint32_p, dg_accountability_p]),
+    "dg_accountability_office_host": (
+        dg_status, [_int_p, _uint32_p, dg_accountability_p]),
+    "dg_accountability_holder_count": (
+        dg_status, [_size_p, dg_accountability_p, dg_holder_list]),
+    "dg_accountability_holder_at": (
+        dg_status, [POINTER(dg_post_holder), dg_accountability_p,
+                    dg_holder_list, c_size_t]),
+    # Tasks of a unit.
+    "dg_unit_tasks_new": (dg_status, [POINTER(dg_unit_tasks_p)]),
+    "dg_unit_tasks_free": (None, [dg_unit_tasks_p]),
+    "dg_plan_tasks_of_unit": (
+        dg_status, [dg_unit_tasks_p, dg_plan_p, c_uint32, dg_date, c_uint32]),
+    "dg_unit_tasks_count": (dg_status, [_size_p, dg_unit_tasks_p]),
+    "dg_unit_tasks_at": (
+        dg_status, [POINTER(dg_unit_task), dg_unit_tasks_p, c_size_t]),
+    # Tasks of a person.
+    "dg_person_tasks_new": (dg_status, [POINTER(dg_person_tasks_p)]),
+    "dg_person_tasks_free": (None, [dg_person_tasks_p]),
+    "dg_plan_tasks_of_person": (
+        dg_status, [dg_person_tasks_p, dg_plan_p, c_uint32, dg_date,
+                    dg_date]),
+    "dg_person_tasks_count": (dg_status, [_size_p, dg_person_tasks_p]),
+    "dg_person_tasks_at": (
+        dg_status, [POINTER(dg_person_task), dg_person_tasks_p, c_size_t]),
+    # Answers as JSON and CSV.
+    "dg_plan_accountability_json": (
+        dg_status, [_owned_string_p, _size_p, dg_plan_p, c_uint32, dg_date]),
+    "dg_plan_tasks_of_unit_json": (
+        dg_status, [_owned_string_p, _size_p, dg_plan_p, c_uint32, dg_date,
+                    c_uint32]),
+    "dg_plan_tasks_of_person_json": (
+        dg_status, [_owned_string_p, _size_p, dg_plan_p, c_uint32, dg_date,
+                    dg_date]),
+    "dg_plan_workloads_json": (
+        dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_date]),
+    "dg_plan_raci_csv": (
+        dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_date]),
+    "dg_plan_lints_json": (
+        dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_date]),
 }
 
 # ---------------------------------------------------------------------------

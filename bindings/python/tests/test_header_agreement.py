@@ -236,7 +236,9 @@ def test_loaded_library_has_the_bindings_major_version():
 def test_structs_match(header):
     typedefs = _scalar_typedefs(header)
     structs = _structs(header)
-    assert set(structs) == {"dg_calendar_options", "dg_day_info"}, (
+    assert set(structs) == {"dg_calendar_options", "dg_day_info",
+                            "dg_accountable_unit", "dg_post_holder",
+                            "dg_unit_task", "dg_person_task"}, (
         "a struct was added to dg.h: mirror it in _capi.py and here")
     for name, fields in structs.items():
         mirror = getattr(_capi, name)
@@ -276,3 +278,25 @@ def test_pyproject_version_matches_the_header(header):
     string = re.search(r'#define\s+DG_VERSION_STRING\s+"([^"]+)"',
                        header).group(1)
     assert version == string
+
+
+@pytest.mark.parametrize("struct, macro", [
+    ("dg_accountable_unit", "DG_ACCOUNTABLE_UNIT_INIT"),
+    ("dg_post_holder", "DG_POST_HOLDER_INIT"),
+    ("dg_unit_task", "DG_UNIT_TASK_INIT"),
+    ("dg_person_task", "DG_PERSON_TASK_INIT"),
+])
+def test_result_struct_init_macros_match(header, struct, macro):
+    # struct_size first, then every field zero or NULL: what
+    # _capi.struct_init() makes.
+    body = re.search(r"#define\s+%s\s*\\?\s*\{([^}]*)\}" % macro,
+                     header).group(1)
+    parts = [part.strip() for part in body.replace("\\", " ").split(",")]
+    mirror = getattr(_capi, struct)
+    assert parts[0] == f"sizeof({struct})"
+    assert len(parts) == len(mirror._fields_), macro
+    assert set(parts[1:]) <= {"0", "NULL"}, macro
+    made = _capi.struct_init(mirror)
+    assert made.struct_size == ctypes.sizeof(mirror)
+    assert bytes(made)[ctypes.sizeof(ctypes.c_size_t):] == bytes(
+        ctypes.sizeof(mirror) - ctypes.sizeof(ctypes.c_size_t))

@@ -406,6 +406,542 @@ DG_API dg_status dg_calendar_nth_working_day(dg_date *out,
                                              dg_date date,
                                              int32_t n) DG_NOEXCEPT;
 
+/* ------------------------------------------------------------------------ */
+/* Plans: the responsibility graph                                           */
+/* ------------------------------------------------------------------------ */
+/*
+ * A dg_plan is an immutable snapshot of an implementation plan, loaded from
+ * the plan JSON format `dutygraph/plan@1` (docs/plan-format.md). Every
+ * question is asked as of a date: tenures give a post's holder on that day (a
+ * vacant post is reported, never guessed) and units renamed, merged or
+ * abolished by then resolve to their successors.
+ *
+ * Records are addressed by their position in the plan's arrays (uint32_t
+ * indexes; see dg_record_kind): find them by name with dg_plan_find(), read
+ * their ids and names with dg_plan_record_id() / dg_plan_record_name().
+ *
+ * Answers come two ways. Typed: a caller-owned, reusable result object
+ * (dg_accountability, dg_unit_tasks, dg_person_tasks) filled by a query and
+ * read with _count/_at accessors; refilling one reuses its memory, so
+ * steady-state queries do not allocate. A result keeps the plan snapshot it
+ * was filled from alive, so the strings it lends stay valid until it is
+ * refilled or freed, even after dg_plan_free(). As JSON: the _json calls
+ * return a caller-owned, compact, deterministic UTF-8 document in the shapes
+ * of docs/plan-queries.md, the same bytes the CLI's --json prints.
+ */
+
+/** Opaque, immutable. Thread safety: immutable. */
+typedef struct dg_plan dg_plan;
+
+/** Stable values, equal to dutygraph::Role. */
+typedef int32_t dg_role;
+enum {
+  DG_ROLE_LEAD = 0,        /* 牵头 (several: co-leads) */
+  DG_ROLE_SUPPORT = 1,     /* 配合 */
+  DG_ROLE_RESPONSIBLE = 2, /* 负责, 按职责分工负责, a bare list */
+  DG_ROLE_PARTICIPATE = 3  /* 参与 */
+};
+
+/** Role filters are bitmasks of (1 << dg_role); 0 means every role. */
+enum {
+  DG_ROLES_ALL = 0,
+  DG_ROLE_BIT_LEAD = 1,
+  DG_ROLE_BIT_SUPPORT = 2,
+  DG_ROLE_BIT_RESPONSIBLE = 4,
+  DG_ROLE_BIT_PARTICIPATE = 8
+};
+
+/** How a unit came to hold a role. Stable values, equal to
+ *  dutygraph::AssignedVia. */
+typedef int32_t dg_assigned_via;
+enum {
+  DG_VIA_DIRECT = 0,   /* the assignment names the unit */
+  DG_VIA_UNIT_SET = 1, /* through a unit set (各县市区); via_index: the set */
+  DG_VIA_GROUP = 2,    /* through a group's members; via_index: the group */
+  DG_VIA_SUCCESSOR = 3 /* inherited from a renamed/merged unit; via_index:
+                          that predecessor unit */
+};
+
+/** How a person is tied to a task through a post. Stable values, equal to
+ *  dutygraph::Capacity. */
+typedef int32_t dg_capacity;
+enum {
+  DG_CAPACITY_UNIT_HEAD = 0,          /* heads an accountable unit */
+  DG_CAPACITY_SUPERVISING_LEADER = 1, /* supervises one (分管领导) */
+  DG_CAPACITY_CONVENER = 2,           /* convenes the supervising group */
+  DG_CAPACITY_DEPUTY_CONVENER = 3,
+  DG_CAPACITY_GUIDING = 4,
+  DG_CAPACITY_OFFICE_DIRECTOR = 5,
+  DG_CAPACITY_CHIEF_DISPATCHER = 6, /* 总调度 */
+  DG_CAPACITY_ASSIGNED_POST = 7     /* an assignment names the post */
+};
+
+/** The kinds of records a plan holds; an index is a position in the plan
+ *  JSON's array of that kind. */
+typedef int32_t dg_record_kind;
+enum {
+  DG_RECORD_UNIT = 0,     /* "units": id, name */
+  DG_RECORD_UNIT_SET = 1, /* "unit_sets": id, name */
+  DG_RECORD_POST = 2,     /* "posts": id, title */
+  DG_RECORD_PERSON = 3,   /* "people": id, name */
+  DG_RECORD_GROUP = 4,    /* "groups": id, name */
+  DG_RECORD_TASK = 5      /* "tasks" (the plan tree): id, title */
+};
+
+/**
+ * Parses plan JSON (docs/plan-format.md) and builds the snapshot. Every
+ * problem of the document is found in one pass.
+ * @param out   caller-owned; release with dg_plan_free.
+ * @param diagnostics_json_out  may be NULL. On success it receives NULL. On
+ *        a failure of the document (malformed or invalid JSON, invalid UTF-8,
+ *        a limit exceeded) it receives a caller-owned JSON array (release
+ *        with dg_string_free) listing every problem with its JSON Pointer:
+ *        [{"pointer":"/tasks/3/parent","message":"unknown task 'p1.9'; did
+ *        you mean 'p1.2'?"}] (pointer "" for the document as a whole). This
+ *        is the one out-param that a failure can leave set; it stays NULL
+ *        when an argument itself is wrong (NULL `out`, NULL `json` with a
+ *        length; for dg_plan_load_file, a path that is empty, not UTF-8 or
+ *        contains a NUL byte).
+ * @return DG_INVALID_ARGUMENT for an invalid document (the message lists
+ *         the problems too); DG_RESOURCE_EXHAUSTED past a size, depth or
+ *         record-count limit.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_plan_load_json(dg_plan **out, char **diagnostics_json_out,
+                                   const char *json,
+                                   size_t json_len) DG_NOEXCEPT;
+
+/**
+ * As dg_plan_load_json(), reading the UTF-8 path `path`.
+ * @return DG_NOT_FOUND if the file cannot be read (diagnostics_json_out then
+ *         receives one diagnostic with pointer "" saying why).
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_plan_load_file(dg_plan **out, char **diagnostics_json_out,
+                                   const char *path,
+                                   size_t path_len) DG_NOEXCEPT;
+
+/** Releases a plan. NULL is a no-op. Results filled from it stay valid.
+ *  Thread safety: exclusive. */
+DG_API void dg_plan_free(dg_plan *plan) DG_NOEXCEPT;
+
+/**
+ * The plan's canonical JSON text (keys in documented order, defaults
+ * omitted, 2-space indentation, ending with a newline): loading it gives
+ * the same plan.
+ * @param out       caller-owned, NUL-terminated; release with dg_string_free.
+ * @param size_out  receives its length in bytes (may be NULL).
+ * Thread safety: immutable.
+ */
+DG_API dg_status dg_plan_to_json(char **out, size_t *size_out,
+                                 const dg_plan *plan) DG_NOEXCEPT;
+
+/**
+ * The number of records of `kind`.
+ * @return DG_INVALID_ARGUMENT for an unknown kind.
+ * Thread safety: immutable.
+ */
+DG_API dg_status dg_plan_record_count(size_t *count_out, const dg_plan *plan,
+                                      dg_record_kind kind) DG_NOEXCEPT;
+
+/**
+ * The id of record `index` of `kind` ("fgw").
+ * @param data_out  borrowed from `plan`: valid while it lives; NUL-terminated.
+ * @param size_out  receives its length in bytes (may be NULL).
+ * @return DG_INVALID_ARGUMENT for an unknown kind; DG_OUT_OF_RANGE for an
+ *         index past the count.
+ * Thread safety: immutable.
+ */
+DG_API dg_status dg_plan_record_id(const char **data_out, size_t *size_out,
+                                   const dg_plan *plan, dg_record_kind kind,
+                                   uint32_t index) DG_NOEXCEPT;
+
+/**
+ * The display text of record `index` of `kind`: a unit's, unit set's,
+ * person's or group's name, a post's title, a task-tree node's title.
+ * Borrowed like dg_plan_record_id(); the same errors.
+ * Thread safety: immutable.
+ */
+DG_API dg_status dg_plan_record_name(const char **data_out, size_t *size_out,
+                                     const dg_plan *plan, dg_record_kind kind,
+                                     uint32_t index) DG_NOEXCEPT;
+
+/**
+ * The document's numbering of task-tree node `task` ("4/二/（一）/1").
+ * Borrowed like dg_plan_record_id(); DG_OUT_OF_RANGE for a bad index.
+ * Thread safety: immutable.
+ */
+DG_API dg_status dg_plan_task_path(const char **data_out, size_t *size_out,
+                                   const dg_plan *plan,
+                                   uint32_t task) DG_NOEXCEPT;
+
+/**
+ * Finds a record by name. Units: id, name, full name or alias (never
+ * resolved to a successor: see dg_plan_find_unit_as_of); tasks: id or path;
+ * unit sets and groups: id, name or alias; posts: id or title; people: id
+ * or name.
+ * @return DG_NOT_FOUND for an unknown name, with a did-you-mean in the
+ *         message ("unknown unit '市发该委'; did you mean '市发改委'?");
+ *         DG_INVALID_ARGUMENT for a name several records share (listed) or
+ *         an unknown kind.
+ * Thread safety: immutable.
+ */
+DG_API dg_status dg_plan_find(uint32_t *index_out, const dg_plan *plan,
+                              dg_record_kind kind, const char *name,
+                              size_t name_len) DG_NOEXCEPT;
+
+/**
+ * Finds a unit as dg_plan_find() does, then resolves it as of `on`: a unit
+ * renamed or merged by then gives its successor (市银保监分局 on 2023-11-10
+ * gives 衡阳金融监管分局).
+ * @return as dg_plan_find(); DG_FAILED_PRECONDITION if the unit was
+ *         abolished by `on`.
+ * Thread safety: immutable.
+ */
+DG_API dg_status dg_plan_find_unit_as_of(uint32_t *index_out,
+                                         const dg_plan *plan,
+                                         const char *name, size_t name_len,
+                                         dg_date on) DG_NOEXCEPT;
+
+/**
+ * The unit that carries unit `unit`'s duties on `on`: itself, or its
+ * successor after a rename or merger.
+ * @return DG_OUT_OF_RANGE for a bad index; DG_FAILED_PRECONDITION if the
+ *         unit was abolished by `on`.
+ * Thread safety: immutable.
+ */
+DG_API dg_status dg_plan_resolve_unit(uint32_t *unit_out, const dg_plan *plan,
+                                      uint32_t unit, dg_date on) DG_NOEXCEPT;
+
+/**
+ * Who held post `post` on `on`.
+ * @param held_out    1 if someone held it, 0 if it was vacant.
+ * @param person_out  the person's index (0 when vacant).
+ * @return DG_OUT_OF_RANGE for a bad index.
+ * Thread safety: immutable.
+ */
+DG_API dg_status dg_plan_holder_of(int *held_out, uint32_t *person_out,
+                                   const dg_plan *plan, uint32_t post,
+                                   dg_date on) DG_NOEXCEPT;
+
+/* ---- Accountability of a task ------------------------------------------ */
+
+/** Opaque, mutable: a reusable answer. Thread safety: exclusive. */
+typedef struct dg_accountability dg_accountability;
+
+/** One unit's role on a task; filled by dg_accountability_unit_at().
+ *  struct_size must cover `unit`, else DG_INVALID_ARGUMENT; only the fields
+ *  within struct_size are written. On failure they are zeroed (strings
+ *  NULL). Strings are borrowed from the dg_accountability. */
+typedef struct dg_accountable_unit {
+  size_t struct_size;       /* set by the caller: sizeof(dg_accountable_unit) */
+  dg_role role;
+  uint32_t unit;            /* the unit carrying it on the date */
+  dg_assigned_via via;
+  uint32_t via_index;       /* see dg_assigned_via; 0 for DG_VIA_DIRECT */
+  int32_t clause;           /* the clause of the assignment; -1: the node */
+  uint32_t from_node;       /* the task or the parent node that assigns it */
+  int32_t has_head;         /* 1 if the unit has a head post */
+  uint32_t head_post;
+  int32_t head_vacant;      /* 1 if nobody held the head post that day */
+  uint32_t head_person;     /* 0 when vacant or no head post */
+  int32_t has_supervising;  /* 1 if the unit has a supervising leader's post */
+  uint32_t supervising_post;
+  int32_t supervising_vacant;
+  uint32_t supervising_person;
+  const char *unit_id;      /* the unit's id and name; NUL-terminated */
+  size_t unit_id_size;
+  const char *unit_name;
+  size_t unit_name_size;
+} dg_accountable_unit;
+#define DG_ACCOUNTABLE_UNIT_INIT                                            \
+  { sizeof(dg_accountable_unit), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, \
+    NULL, 0, NULL, 0 }
+
+/** A post and who held it on the date; filled by
+ *  dg_accountability_holder_at(). struct_size must cover `post`; the prefix
+ *  rules of dg_accountable_unit apply. */
+typedef struct dg_post_holder {
+  size_t struct_size;       /* set by the caller: sizeof(dg_post_holder) */
+  uint32_t post;
+  int32_t vacant;           /* 1 if nobody held it that day */
+  uint32_t person;          /* 0 when vacant */
+  const char *post_title;   /* borrowed from the dg_accountability */
+  size_t post_title_size;
+  const char *person_name;  /* "" when vacant; borrowed */
+  size_t person_name_size;
+} dg_post_holder;
+#define DG_POST_HOLDER_INIT \
+  { sizeof(dg_post_holder), 0, 0, 0, NULL, 0, NULL, 0 }
+
+/** The lists of post holders an accountability answer carries. */
+typedef int32_t dg_holder_list;
+enum {
+  DG_HOLDERS_POSTS = 0,             /* posts the assignments name directly */
+  DG_HOLDERS_CONVENERS = 1,         /* of the supervising group (召集人) */
+  DG_HOLDERS_DEPUTY_CONVENERS = 2,  /* 副召集人 */
+  DG_HOLDERS_GUIDING = 3,           /* its guiding leaders */
+  DG_HOLDERS_OFFICE_DIRECTOR = 4,   /* its office director: zero or one */
+  DG_HOLDERS_CHIEF_DISPATCHERS = 5  /* the dispatch group's conveners (总调度) */
+};
+
+/**
+ * A new, empty accountability answer.
+ * @param out  caller-owned; release with dg_accountability_free.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_accountability_new(dg_accountability **out) DG_NOEXCEPT;
+
+/** Releases an answer. NULL is a no-op. Thread safety: exclusive. */
+DG_API void dg_accountability_free(dg_accountability *acc) DG_NOEXCEPT;
+
+/**
+ * Who is accountable for task-tree node `task` on `on`: fills `out` (emptied
+ * first; left empty on failure). Units come leads first, then supports,
+ * responsibles and participants, in document order within a role; those a
+ * parent node assigns (a section headed 市财政局牵头) follow the node's own.
+ * @return DG_OUT_OF_RANGE for a bad task index or date.
+ * Thread safety: immutable on plan, exclusive on out.
+ */
+DG_API dg_status dg_plan_accountability(dg_accountability *out,
+                                        const dg_plan *plan, uint32_t task,
+                                        dg_date on) DG_NOEXCEPT;
+
+/** The number of accountable units. Thread safety: exclusive (as every
+ *  reader of a dg_accountability: the handle is not locked). */
+DG_API dg_status dg_accountability_unit_count(
+    size_t *count_out, const dg_accountability *acc) DG_NOEXCEPT;
+
+/**
+ * Fills `out` with accountable unit `i`.
+ * @return DG_OUT_OF_RANGE for i >= the count.
+ * Thread safety: exclusive.
+ */
+DG_API dg_status dg_accountability_unit_at(dg_accountable_unit *out,
+                                           const dg_accountability *acc,
+                                           size_t i) DG_NOEXCEPT;
+
+/**
+ * The nearest group supervising the task or a node above it.
+ * @param has_group_out  1 if there is one, else 0 (and *group_out is 0).
+ * Thread safety: exclusive.
+ */
+DG_API dg_status dg_accountability_group(int *has_group_out,
+                                         uint32_t *group_out,
+                                         const dg_accountability *acc)
+    DG_NOEXCEPT;
+
+/**
+ * The unit hosting that group's office.
+ * @param has_unit_out  1 if there is one, else 0 (and *unit_out is 0).
+ * Thread safety: exclusive.
+ */
+DG_API dg_status dg_accountability_office_host(int *has_unit_out,
+                                               uint32_t *unit_out,
+                                               const dg_accountability *acc)
+    DG_NOEXCEPT;
+
+/**
+ * The number of post holders in `list`.
+ * @return DG_INVALID_ARGUMENT for an unknown list.
+ * Thread safety: exclusive.
+ */
+DG_API dg_status dg_accountability_holder_count(size_t *count_out,
+                                                const dg_accountability *acc,
+                                                dg_holder_list list)
+    DG_NOEXCEPT;
+
+/**
+ * Fills `out` with holder `i` of `list`.
+ * @return DG_INVALID_ARGUMENT for an unknown list; DG_OUT_OF_RANGE for
+ *         i >= its count.
+ * Thread safety: exclusive.
+ */
+DG_API dg_status dg_accountability_holder_at(dg_post_holder *out,
+                                             const dg_accountability *acc,
+                                             dg_holder_list list,
+                                             size_t i) DG_NOEXCEPT;
+
+/* ---- Tasks of a unit ----------------------------------------------------- */
+
+/** Opaque, mutable: a reusable answer. Thread safety: exclusive. */
+typedef struct dg_unit_tasks dg_unit_tasks;
+
+/** One task of a unit; filled by dg_unit_tasks_at(). struct_size must cover
+ *  `task`; the prefix rules of dg_accountable_unit apply. Strings are
+ *  borrowed from the dg_unit_tasks. */
+typedef struct dg_unit_task {
+  size_t struct_size;       /* set by the caller: sizeof(dg_unit_task) */
+  uint32_t task;            /* the task-tree node */
+  dg_role role;
+  dg_assigned_via via;
+  uint32_t via_index;
+  int32_t clause;           /* -1: the node itself */
+  const char *task_id;
+  size_t task_id_size;
+  const char *task_path;
+  size_t task_path_size;
+  const char *task_title;
+  size_t task_title_size;
+} dg_unit_task;
+#define DG_UNIT_TASK_INIT \
+  { sizeof(dg_unit_task), 0, 0, 0, 0, 0, NULL, 0, NULL, 0, NULL, 0 }
+
+/**
+ * A new, empty list of a unit's tasks.
+ * @param out  caller-owned; release with dg_unit_tasks_free.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_unit_tasks_new(dg_unit_tasks **out) DG_NOEXCEPT;
+
+/** Releases the list. NULL is a no-op. Thread safety: exclusive. */
+DG_API void dg_unit_tasks_free(dg_unit_tasks *tasks) DG_NOEXCEPT;
+
+/**
+ * The task-tree nodes where unit `unit` (resolved as of `on`: a renamed
+ * unit's successor answers for it) has a role, directly, through sets or
+ * groups, or inherited from a predecessor; ordered by node, then role. Only
+ * the node's own assignments count (not a parent's). Fills `out` (emptied
+ * first; left empty on failure).
+ * @param roles  a DG_ROLE_BIT_* mask; DG_ROLES_ALL (0) for every role.
+ * @return DG_OUT_OF_RANGE for a bad unit index or date; DG_INVALID_ARGUMENT
+ *         for mask bits past DG_ROLE_BIT_PARTICIPATE; DG_FAILED_PRECONDITION
+ *         if the unit was abolished by `on`.
+ * Thread safety: immutable on plan, exclusive on out.
+ */
+DG_API dg_status dg_plan_tasks_of_unit(dg_unit_tasks *out,
+                                       const dg_plan *plan, uint32_t unit,
+                                       dg_date on,
+                                       uint32_t roles) DG_NOEXCEPT;
+
+/** The number of tasks in the list. Thread safety: exclusive. */
+DG_API dg_status dg_unit_tasks_count(size_t *count_out,
+                                     const dg_unit_tasks *tasks) DG_NOEXCEPT;
+
+/**
+ * Fills `out` with task `i` of the list.
+ * @return DG_OUT_OF_RANGE for i >= the count.
+ * Thread safety: exclusive.
+ */
+DG_API dg_status dg_unit_tasks_at(dg_unit_task *out,
+                                  const dg_unit_tasks *tasks,
+                                  size_t i) DG_NOEXCEPT;
+
+/* ---- Tasks of a person --------------------------------------------------- */
+
+/** Opaque, mutable: a reusable answer. Thread safety: exclusive. */
+typedef struct dg_person_tasks dg_person_tasks;
+
+/** How a person was tied to one task; filled by dg_person_tasks_at().
+ *  struct_size must cover `task`; the prefix rules of dg_accountable_unit
+ *  apply. Strings are borrowed from the dg_person_tasks. */
+typedef struct dg_person_task {
+  size_t struct_size;       /* set by the caller: sizeof(dg_person_task) */
+  uint32_t task;            /* the task-tree node */
+  uint32_t post;            /* the post through which */
+  dg_capacity capacity;
+  int32_t has_role;         /* 1 for unit head, supervising, assigned post */
+  dg_role role;
+  int32_t has_unit;         /* 1 when tied through a unit */
+  uint32_t unit;
+  dg_date held_from;        /* the days of the asked range on which the */
+  dg_date held_to;          /* person held the post (inclusive) */
+  const char *task_id;
+  size_t task_id_size;
+  const char *task_title;
+  size_t task_title_size;
+} dg_person_task;
+#define DG_PERSON_TASK_INIT \
+  { sizeof(dg_person_task), 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0 }
+
+/**
+ * A new, empty list of a person's tasks.
+ * @param out  caller-owned; release with dg_person_tasks_free.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_person_tasks_new(dg_person_tasks **out) DG_NOEXCEPT;
+
+/** Releases the list. NULL is a no-op. Thread safety: exclusive. */
+DG_API void dg_person_tasks_free(dg_person_tasks *tasks) DG_NOEXCEPT;
+
+/**
+ * The task-tree nodes person `person` is tied to through the posts they held
+ * in [from, to] (from == to: one day), ordered by node. Fills `out` (emptied
+ * first; left empty on failure).
+ * @return DG_OUT_OF_RANGE for a bad person index or date;
+ *         DG_INVALID_ARGUMENT when to < from.
+ * Thread safety: immutable on plan, exclusive on out.
+ */
+DG_API dg_status dg_plan_tasks_of_person(dg_person_tasks *out,
+                                         const dg_plan *plan, uint32_t person,
+                                         dg_date from,
+                                         dg_date to) DG_NOEXCEPT;
+
+/** The number of entries in the list. Thread safety: exclusive. */
+DG_API dg_status dg_person_tasks_count(size_t *count_out,
+                                       const dg_person_tasks *tasks)
+    DG_NOEXCEPT;
+
+/**
+ * Fills `out` with entry `i` of the list.
+ * @return DG_OUT_OF_RANGE for i >= the count.
+ * Thread safety: exclusive.
+ */
+DG_API dg_status dg_person_tasks_at(dg_person_task *out,
+                                    const dg_person_tasks *tasks,
+                                    size_t i) DG_NOEXCEPT;
+
+/* ---- Answers as JSON and CSV ----------------------------------------------
+ *
+ * Each writes a caller-owned, NUL-terminated text to `*out` (release with
+ * dg_string_free) and its length to `*size_out` (which may be NULL). The
+ * shapes are those of docs/plan-queries.md. Errors are those of the typed
+ * query with the same arguments. Thread safety: immutable.
+ */
+
+/** The accountability of `task` on `on` as JSON. Thread safety: immutable. */
+DG_API dg_status dg_plan_accountability_json(char **out, size_t *size_out,
+                                             const dg_plan *plan,
+                                             uint32_t task,
+                                             dg_date on) DG_NOEXCEPT;
+
+/** The tasks of `unit` on `on` as JSON; `roles` as in
+ *  dg_plan_tasks_of_unit(). Thread safety: immutable. */
+DG_API dg_status dg_plan_tasks_of_unit_json(char **out, size_t *size_out,
+                                            const dg_plan *plan,
+                                            uint32_t unit, dg_date on,
+                                            uint32_t roles) DG_NOEXCEPT;
+
+/** The tasks of `person` over [from, to] as JSON. Thread safety: immutable. */
+DG_API dg_status dg_plan_tasks_of_person_json(char **out, size_t *size_out,
+                                              const dg_plan *plan,
+                                              uint32_t person, dg_date from,
+                                              dg_date to) DG_NOEXCEPT;
+
+/** Task counts per unit and role on `on` as JSON (units with a role only,
+ *  in plan order). Thread safety: immutable. */
+DG_API dg_status dg_plan_workloads_json(char **out, size_t *size_out,
+                                        const dg_plan *plan,
+                                        dg_date on) DG_NOEXCEPT;
+
+/**
+ * The tasks × units matrix on `on` as CSV (RFC 4180 quoting, "\n" line
+ * ends). Header: id,path,title and one column per unit (by name); cells L
+ * (lead), S (support), R (responsible), P (participate), several joined by
+ * '+'. One row per node with assignments of its own.
+ * Thread safety: immutable.
+ */
+DG_API dg_status dg_plan_raci_csv(char **out, size_t *size_out,
+                                  const dg_plan *plan,
+                                  dg_date on) DG_NOEXCEPT;
+
+/** The plan's lints on `on` (task_without_lead, no_single_lead,
+ *  lead_and_support, vague_set, vacant_post, ambiguous_name), errors first,
+ *  as JSON. Thread safety: immutable. */
+DG_API dg_status dg_plan_lints_json(char **out, size_t *size_out,
+                                    const dg_plan *plan,
+                                    dg_date on) DG_NOEXCEPT;
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
