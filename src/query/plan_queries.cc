@@ -495,10 +495,22 @@ std::vector<Lint> Plan::Lints(Date on) const {
       if (e->from_node == t) roles_of_unit[{e->unit, e->clause}].insert(e->role);
     }
     if (!lead && !responsible && impl.task_posts.size(t) == 0) {
-      errors.push_back({"error", "task_without_lead", ptr("tasks", t),
-                        absl::StrFormat("task %s '%s' has no lead and no "
-                                        "responsible unit, here or above",
-                                        task.path, task.title)});
+      // A supervising group still answers for it (its convener and office);
+      // with no group either, nobody does.
+      const int32_t group = impl.task_group[t];
+      (group == kNone ? errors : warnings)
+          .push_back({group == kNone ? "error" : "warning",
+                      "task_without_lead", ptr("tasks", t),
+                      group == kNone
+                          ? absl::StrFormat("task %s '%s' has no lead and no "
+                                            "responsible unit, here or above, "
+                                            "and no supervising group",
+                                            task.path, task.title)
+                          : absl::StrFormat(
+                                "task %s '%s' has no lead and no responsible "
+                                "unit, here or above; only its group '%s' "
+                                "answers for it",
+                                task.path, task.title, d.groups[group].name)});
     } else if (!lead && responsible) {
       warnings.push_back(
           {"warning", "no_single_lead", ptr("tasks", t),

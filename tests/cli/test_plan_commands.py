@@ -633,11 +633,14 @@ def test_lint_before_any_tenure_every_duty_post_is_vacant(ok, plan):
 
 
 def test_lint_errors_exit_1(run, tmp_path, plan_document):
-    # Without the section's lead, t_vague (whose set lists nobody) has no
-    # lead and no responsible unit, and the other two tasks no single lead.
+    # Without the section's lead and its group, t_vague (whose set lists
+    # nobody) has no lead, no responsible unit and nobody supervising it,
+    # and the other two tasks no single lead.
     document = copy.deepcopy(plan_document)
     document["tasks"][1]["assignments"] = []
     document["tasks"][1]["clauses"] = []
+    for group in document["groups"]:
+        group.pop("supervises", None)
     path = write_plan(tmp_path, document)
     result = fails(run, FAILURE, "lint", "--plan", path, "--on", "2023-05-01",
                    clean=False)
@@ -756,3 +759,21 @@ def test_reference_plan_who_on_an_annex_4_task(ok, hengyang):
     assert deputies[0].endswith(" 郭建中") and deputies[1].endswith(" 雷高飞")
     assert "  office: 市财政局, director " in text
     assert "chief dispatcher: 市委常委、市政府常务副市长 于新凡" in text
+
+
+def test_reference_plan_lints_only_what_the_document_causes(ok, hengyang):
+    # docs/hengyang-2023.md, "Lints": no errors; the warnings all come from
+    # the document itself (items with no annotation, 负责 lists without a
+    # 牵头, sets it leaves open, the unnamed guiding 市委常委).
+    findings = lint_lines(ok("lint", "--plan", hengyang))
+    assert {f[0] for f in findings} == {"warning"}
+    counts = {}
+    for f in findings:
+        counts[f[1]] = counts.get(f[1], 0) + 1
+    assert counts == {"task_without_lead": 36, "no_single_lead": 9,
+                      "vague_set": 19, "vacant_post": 6}
+    leadless = {f[3].split(" ")[1] for f in findings
+                if f[1] == "task_without_lead"}
+    # The ten unannotated tasks of annex 5 are among them.
+    assert {"5/二/（二）/15", "5/二/（三）/1", "5/二/（四）/4"} <= leadless
+    assert all(p.startswith(("0/", "5/")) for p in leadless)

@@ -178,6 +178,7 @@ TEST_F(PlanQueriesTest, WorkloadRaciAndLints) {
 TEST_F(PlanQueriesTest, LintsFindLeadlessTasksAndSharedNames) {
   PlanData d = SmallPlan();
   d.tasks[1].assignments.clear();  // the section no longer leads
+  d.groups[1].supervises.clear();   // and no group answers for it
   d.tasks[2].assignments.push_back(
       dutygraph::testing::Assign(Role::kSupport, "czj"));
   d.units[3].aliases.push_back("市发改委");  // shared with fgw
@@ -194,6 +195,22 @@ TEST_F(PlanQueriesTest, LintsFindLeadlessTasksAndSharedNames) {
                           "warning no_single_lead /tasks/3"}));
   EXPECT_EQ(plan->FindUnit("市发改委").status().code(),
             absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(PlanQueriesTest, ALeadlessTaskUnderAGroupIsOnlyAWarning) {
+  PlanData d = SmallPlan();
+  d.tasks[1].assignments.clear();
+  absl::StatusOr<Plan> plan = Plan::Build(d);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  bool found = false;
+  for (const Lint& l : plan->Lints(Day("2023-05-01"))) {
+    if (l.code != "task_without_lead") continue;
+    found = true;
+    EXPECT_EQ(l.severity, "warning");
+    EXPECT_EQ(l.pointer, "/tasks/4");
+    EXPECT_THAT(l.message, HasSubstr("only its group '防范化解政府债务风险专班'"));
+  }
+  EXPECT_TRUE(found);
 }
 
 TEST_F(PlanQueriesTest, ConcurrentReadersAgree) {
