@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The calendar facts behind the reference plan, 衡办〔2023〕7号 (衡阳市打好
+# The main job on the bundled example plan: validate it, ask who is
+# accountable for a task and what a unit leads, lint it; then the calendar
+# facts behind the reference plan, 衡办〔2023〕7号 (衡阳市打好
 # “发展六仗”总体实施方案, 2023): which years have an official holiday schedule,
 # the 2023 holidays and make-up working days, the working days of each
 # quarter, and when the plan's 旬简报 (dekad briefing) falls due in the first
 # quarter if each one is due on the last working day of its 旬.
-#
-# Calendar facts only: the plan model (units, tasks, cadences) comes later.
 #
 # Usage: scripts/demo.sh [PATH_TO_DUTYGRAPH]
 #   Without an argument it builds build/tools/cli/dutygraph first.
@@ -38,7 +38,22 @@ weekday() { LC_ALL=C date -d "$1" +%a; }
 day_before() { LC_ALL=C date -d "$1 -1 day" +%F; }
 day_after() { LC_ALL=C date -d "$1 +1 day" +%F; }
 
-echo "dutygraph demo: the working-day calendar of 衡办〔2023〕7号 (衡阳市, ${year})"
+plan="${repo_root}/examples/hengyang-2023/plan.json"
+indent() { sed 's/^./  &/'; }  # blank lines stay blank
+
+echo "dutygraph demo: 衡办〔2023〕7号 (衡阳市打好“发展六仗”总体实施方案, ${year})"
+echo
+echo "The plan (examples/hengyang-2023/plan.json):"
+"${cli}" plan validate "${plan}" | indent
+echo
+echo "Who is accountable for 4/二/（一）/1 on 2023-06-01:"
+"${cli}" who "4/二/（一）/1" --plan "${plan}" --on 2023-06-01 | indent
+echo
+echo "What 市财政局 leads:"
+"${cli}" tasks --plan "${plan}" --unit 市财政局 --role lead --on 2023-06-01 | indent
+echo
+echo "Lint findings by code (all caused by the document; docs/hengyang-2023.md):"
+"${cli}" lint --plan "${plan}" | awk '{print $1, $2}' | sort | uniq -c | indent
 echo
 
 mapfile -t years < <(calendar years)
