@@ -687,7 +687,7 @@ void BuildIndexes(Plan::Impl* impl) {
   // Expanded role entries: each node's own, then per unit.
   std::vector<std::vector<RoleEntry>> own(n_tasks);
   std::vector<std::vector<uint32_t>> own_posts(n_tasks);
-  std::vector<std::vector<UnitEntry>> per_unit(n_units);
+  std::vector<std::vector<UnitTask>> per_unit(n_units);
   for (uint32_t i = 0; i < n_tasks; ++i) {
     for (const AssignmentData& a : d.tasks[i].assignments) {
       auto add = [&](uint32_t unit, AssignedVia via, uint32_t via_index) {
@@ -718,15 +718,17 @@ void BuildIndexes(Plan::Impl* impl) {
       }
     }
     for (const RoleEntry& e : own[i]) {
-      per_unit[e.unit].push_back(
-          UnitEntry{i, e.via_index, e.clause, e.role, e.via});
+      per_unit[e.unit].push_back(UnitTask{TaskIndex{i}, static_cast<Role>(e.role),
+                                          static_cast<AssignedVia>(e.via),
+                                          e.via_index, e.clause});
     }
   }
   for (auto& list : per_unit) {
     std::stable_sort(list.begin(), list.end(),
-                     [](const UnitEntry& a, const UnitEntry& b) {
-                       return a.task != b.task ? a.task < b.task
-                                               : a.role < b.role;
+                     [](const UnitTask& a, const UnitTask& b) {
+                       return a.task.value != b.task.value
+                                  ? a.task.value < b.task.value
+                                  : a.role < b.role;
                      });
   }
   Flatten(per_unit, &impl->unit_entries);

@@ -30,15 +30,6 @@ struct RoleEntry {
   uint8_t via;
 };
 
-// One of a unit's own roles: on node `task`.
-struct UnitEntry {
-  uint32_t task;
-  uint32_t via_index;
-  int16_t clause;
-  uint8_t role;
-  uint8_t via;
-};
-
 struct TenureSpan {
   int32_t from;  // days since epoch, inclusive
   int32_t to;    // inclusive; kNever: open-ended
@@ -94,8 +85,9 @@ struct Plan::Impl {
   std::vector<int32_t> task_group;  // nearest supervising group or kNone
   Lists<RoleEntry> task_entries;    // own, then inherited; sorted by role
   Lists<uint32_t> task_posts;       // posts assigned directly (own+inherited)
-  // Units: their own role entries (not inherited), sorted by node then role.
-  Lists<UnitEntry> unit_entries;
+  // Units: their own roles (not inherited), sorted by node then role, stored
+  // as the query returns them so that answering is a copy.
+  Lists<UnitTask> unit_entries;
 };
 
 }  // namespace dutygraph

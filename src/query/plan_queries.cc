@@ -50,6 +50,10 @@ std::optional<PersonIndex> Holder(const Plan::Impl& impl, uint32_t post,
                                   int32_t day) {
   const TenureSpan* first = impl.post_tenures.begin(post);
   const TenureSpan* last = impl.post_tenures.end(post);
+  if (last - first == 1) {  // most posts have one holder in a plan's span
+    if (first->from <= day && day <= first->to) return PersonIndex{first->person};
+    return std::nullopt;
+  }
   // The last tenure starting on or before `day`.
   const TenureSpan* it = std::upper_bound(
       first, last, day,
@@ -275,23 +279,30 @@ absl::Status Plan::TasksOfUnit(UnitIndex unit, Date on,
   const uint32_t u = resolved->value;
   const int32_t day = on.days_since_epoch();
   uint32_t mask = 0;
-  for (Role r : roles) mask |= 1u << static_cast<uint32_t>(r);
-  if (mask == 0) mask = (1u << kRoleCount) - 1;
-  auto append = [&](uint32_t from_unit, bool inherited) {
-    // Sized once, written in place: this loop is the whole query's cost.
-    const size_t start = out->size();
-    out->resize(start + impl.unit_entries.size(from_unit));
-    UnitTask* next = out->data() + start;
-    for (const UnitEntry* e = impl.unit_entries.begin(from_unit),
-                        * end = impl.unit_entries.end(from_unit);
-         e != end; ++e) {
-      if (!(mask & (1u << e->role))) continue;
-      *next++ = UnitTask{TaskIndex{e->task}, static_cast<Role>(e->role),
-                         inherited ? AssignedVia::kSuccessor
-                                   : static_cast<AssignedVia>(e->via),
-                         inherited ? from_unit : e->via_index, e->clause};
+  for (Role r : roles) {
+    if (static_cast<uint32_t>(r) >= kRoleCount) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("unknown role %d", static_cast<int>(r)));
     }
-    out->resize(static_cast<size_t>(next - out->data()));
+    mask |= 1u << static_cast<uint32_t>(r);
+  }
+  if (mask == 0) mask = (1u << kRoleCount) - 1;
+  const uint32_t all_roles = (1u << kRoleCount) - 1;
+  auto append = [&](uint32_t from_unit, bool inherited) {
+    const UnitTask* first = impl.unit_entries.begin(from_unit);
+    const UnitTask* last = impl.unit_entries.end(from_unit);
+    if (mask == all_roles && !inherited) {  // the common case: one copy
+      out->insert(out->end(), first, last);
+      return;
+    }
+    for (const UnitTask* e = first; e != last; ++e) {
+      if (!(mask & (1u << static_cast<uint32_t>(e->role)))) continue;
+      UnitTask& t = out->emplace_back(*e);
+      if (inherited) {
+        t.via = AssignedVia::kSuccessor;
+        t.via_index = from_unit;
+      }
+    }
   };
   append(u, false);
   const uint32_t predecessors = impl.unit_predecessors.size(u);
@@ -343,11 +354,12 @@ absl::Status Plan::TasksOfPerson(PersonIndex person, Date from, Date to,
       const bool supervising =
           impl.unit_supervising[u] == static_cast<int32_t>(post);
       if (!head && !supervising) continue;
-      for (const UnitEntry* e = impl.unit_entries.begin(u),
-                          * end = impl.unit_entries.end(u);
+      for (const UnitTask* e = impl.unit_entries.begin(u),
+                         * end = impl.unit_entries.end(u);
            e != end; ++e) {
-        add(e->task, head ? Capacity::kUnitHead : Capacity::kSupervisingLeader,
-            static_cast<Role>(e->role), UnitIndex{u});
+        add(e->task.value,
+            head ? Capacity::kUnitHead : Capacity::kSupervisingLeader, e->role,
+            UnitIndex{u});
       }
     }
     const std::string& post_id = impl.data.posts[post].id;
