@@ -16,11 +16,51 @@ namespace {
 
 constexpr size_t kMaxMessageLines = 100;
 
-std::string Ptr(std::string_view array, size_t i) {
-  return absl::StrCat("/", std::string(array), "/", i);
-}
-std::string Ptr(std::string_view array, size_t i, std::string_view key) {
-  return absl::StrCat("/", std::string(array), "/", i, "/", std::string(key));
+// A JSON Pointer, formatted only when an error needs it: validation visits
+// every reference of a large plan, and building a string for each would be
+// most of its cost.
+class Loc {
+ public:
+  // "/<array>/<i>".
+  Loc(const char* array, size_t i) { Push(array, i); }
+  // Appends a key: at + "kind" is "<at>/kind".
+  friend Loc operator+(Loc at, const char* key) {
+    at.Push(key, kNoIndex);
+    return at;
+  }
+  // Appends an array index: at.At(3) is "<at>/3".
+  Loc At(size_t i) const {
+    Loc out = *this;
+    out.Push(nullptr, i);
+    return out;
+  }
+  std::string str() const {
+    std::string out;
+    for (int k = 0; k < size_; ++k) {
+      if (keys_[k] != nullptr) absl::StrAppend(&out, "/", keys_[k]);
+      if (indices_[k] != kNoIndex) absl::StrAppend(&out, "/", indices_[k]);
+    }
+    return out;
+  }
+
+ private:
+  static constexpr size_t kNoIndex = static_cast<size_t>(-1);
+  static constexpr int kMaxSegments = 8;
+  void Push(const char* key, size_t index) {
+    if (size_ < kMaxSegments) {
+      keys_[size_] = key;
+      indices_[size_] = index;
+      ++size_;
+    }
+  }
+  const char* keys_[kMaxSegments];
+  size_t indices_[kMaxSegments];
+  int size_ = 0;
+};
+
+Loc Ptr(const char* array, size_t i) { return Loc(array, i); }
+Loc Ptr(const char* array, size_t i, const char* key) {
+  return Loc(array, i) + key;
 }
 
 // Collects diagnostics; knows every kind's ids for references.
@@ -49,32 +89,49 @@ class Validator {
     return std::move(out_);
   }
 
- private:
-  using IdMap = absl::flat_hash_map<std::string, uint32_t>;
+  // The id maps built while validating (keys view the data's strings),
+  // handed to the index builder so that it does not hash every id again.
+  struct Ids {
+    Plan::Impl::IdMap units, sets, posts, people, groups, tasks;
+  };
+  Ids TakeIds() {
+    return Ids{std::move(units_), std::move(sets_), std::move(posts_),
+               std::move(people_), std::move(groups_), std::move(tasks_)};
+  }
 
+ private:
+  using IdMap = Plan::Impl::IdMap;
+
+  void Error(const Loc& at, std::string message) {
+    out_.push_back({at.str(), std::move(message)});
+  }
   void Error(std::string pointer, std::string message) {
     out_.push_back({std::move(pointer), std::move(message)});
   }
 
   template <typename Records>
-  void IndexIds(std::string_view array, const Records& records, IdMap* ids) {
+  void IndexIds(const char* array, const Records& records, IdMap* ids) {
+    IndexIds([array](size_t i) { return Loc(array, i); }, records, ids);
+  }
+  template <typename Records, typename LocOf>
+  void IndexIds(LocOf loc_of, const Records& records, IdMap* ids) {
     for (size_t i = 0; i < records.size(); ++i) {
       const std::string& id = records[i].id;
       if (id.empty()) {
-        Error(Ptr(array, i, "id"), "id is empty");
+        Error(loc_of(i) + "id", "id is empty");
         continue;
       }
       auto [it, inserted] = ids->try_emplace(id, static_cast<uint32_t>(i));
       if (!inserted) {
-        Error(Ptr(array, i, "id"),
+        Error(loc_of(i) + "id",
               absl::StrFormat("duplicate id '%s' (first at %s)", id,
-                              Ptr(array, it->second)));
+                              loc_of(it->second).str()));
       }
     }
   }
 
   // Checks that `id` names a record in `ids`; empty is allowed if optional.
-  bool Ref(const std::string& pointer, const std::string& id,
+  bool Ref(const Loc& pointer, const std::string& id,
            const IdMap& ids, std::string_view kind, bool optional = true) {
     if (id.empty()) {
       if (!optional) Error(pointer, absl::StrCat("missing ", std::string(kind), " id"));
@@ -92,13 +149,13 @@ class Validator {
     Error(pointer, std::move(message));
     return false;
   }
-  void Refs(const std::string& pointer, const std::vector<std::string>& ids,
+  void Refs(const Loc& pointer, const std::vector<std::string>& ids,
             const IdMap& map, std::string_view kind) {
     for (size_t k = 0; k < ids.size(); ++k) {
-      Ref(absl::StrCat(pointer, "/", k), ids[k], map, kind, false);
+      Ref(pointer.At(k), ids[k], map, kind, false);
     }
   }
-  void OneOf(const std::string& pointer, const std::string& value,
+  void OneOf(const Loc& pointer, const std::string& value,
              std::initializer_list<std::string_view> allowed) {
     for (std::string_view a : allowed) {
       if (value == a) return;
@@ -109,7 +166,7 @@ class Validator {
   }
   // Reports a cycle found by graph/cycles.h, naming its records.
   template <typename Records>
-  void Cycle(std::string_view array, const Records& records,
+  void Cycle(const char* array, const Records& records,
              const std::vector<internal::Edge>& edges, std::string_view what) {
     std::vector<uint32_t> cycle =
         internal::FindCycle(static_cast<uint32_t>(records.size()), edges);
@@ -159,14 +216,14 @@ class Validator {
     std::vector<int32_t> gone(d_.units.size(), kNever);
     for (size_t i = 0; i < d_.unit_changes.size(); ++i) {
       const UnitChangeData& c = d_.unit_changes[i];
-      const std::string at = Ptr("unit_changes", i);
-      OneOf(at + "/kind", c.kind, {"renamed", "merged", "split", "abolished"});
-      Refs(at + "/from", c.from, units_, "unit");
-      Refs(at + "/to", c.to, units_, "unit");
+      const Loc at = Ptr("unit_changes", i);
+      OneOf(at + "kind", c.kind, {"renamed", "merged", "split", "abolished"});
+      Refs(at + "from", c.from, units_, "unit");
+      Refs(at + "to", c.to, units_, "unit");
       const size_t want_from = c.kind == "merged" ? 2 : 1;
       if (c.from.size() < want_from ||
           (c.kind != "merged" && c.from.size() != 1)) {
-        Error(at + "/from",
+        Error(at + "from",
               absl::StrFormat("a '%s' change needs %s unit%s in 'from'",
                               c.kind, c.kind == "merged" ? "two or more" : "one",
                               c.kind == "merged" ? "s" : ""));
@@ -175,7 +232,7 @@ class Validator {
                          : c.kind == "split"   ? c.to.size() >= 2
                                                : c.to.size() == 1;
       if (!to_ok) {
-        Error(at + "/to",
+        Error(at + "to",
               absl::StrFormat("a '%s' change needs %s in 'to'", c.kind,
                               c.kind == "abolished" ? "no unit"
                               : c.kind == "split"   ? "two or more units"
@@ -185,7 +242,7 @@ class Validator {
         auto it = units_.find(c.from[k]);
         if (it == units_.end()) continue;
         if (gone[it->second] != kNever) {
-          Error(absl::StrCat(at, "/from/", k),
+          Error((at + "from").At(k),
                 absl::StrFormat("unit '%s' has already gone on %s", c.from[k],
                                 Date::FromDaysSinceEpoch(gone[it->second])
                                     ->ToString()));
@@ -193,7 +250,7 @@ class Validator {
         gone[it->second] = c.date.days_since_epoch();
         for (const std::string& to : c.to) {
           if (to == c.from[k]) {
-            Error(at + "/to", absl::StrFormat("unit '%s' cannot succeed itself", to));
+            Error(at + "to", absl::StrFormat("unit '%s' cannot succeed itself", to));
           }
         }
       }
@@ -257,7 +314,7 @@ class Validator {
           Error(Ptr("tenures", list[k]),
                 absl::StrFormat("post '%s' is already held on %s (tenure at %s)",
                                 next.post, next.from.ToString(),
-                                Ptr("tenures", list[k - 1])));
+                                Ptr("tenures", list[k - 1]).str()));
         }
       }
     }
@@ -267,21 +324,21 @@ class Validator {
     std::vector<internal::Edge> edges;
     for (size_t i = 0; i < d_.groups.size(); ++i) {
       const GroupData& g = d_.groups[i];
-      const std::string at = Ptr("groups", i);
-      if (g.name.empty()) Error(at + "/name", "name is empty");
-      OneOf(at + "/kind", g.kind,
+      const Loc at = Ptr("groups", i);
+      if (g.name.empty()) Error(at + "name", "name is empty");
+      OneOf(at + "kind", g.kind,
             {"dispatch", "task_force", "command", "leading_group", "committee",
              "other"});
-      if (Ref(at + "/parent", g.parent, groups_, "group")) {
+      if (Ref(at + "parent", g.parent, groups_, "group")) {
         edges.emplace_back(static_cast<uint32_t>(i), groups_.at(g.parent));
       }
-      Refs(at + "/conveners", g.conveners, posts_, "post");
-      Refs(at + "/deputy_conveners", g.deputy_conveners, posts_, "post");
-      Refs(at + "/guiding_posts", g.guiding_posts, posts_, "post");
-      Refs(at + "/members", g.members, units_, "unit");
-      Ref(at + "/office_host", g.office_host, units_, "unit");
-      Ref(at + "/office_director", g.office_director, posts_, "post");
-      Refs(at + "/supervises", g.supervises, tasks_, "task");
+      Refs(at + "conveners", g.conveners, posts_, "post");
+      Refs(at + "deputy_conveners", g.deputy_conveners, posts_, "post");
+      Refs(at + "guiding_posts", g.guiding_posts, posts_, "post");
+      Refs(at + "members", g.members, units_, "unit");
+      Ref(at + "office_host", g.office_host, units_, "unit");
+      Ref(at + "office_director", g.office_director, posts_, "post");
+      Refs(at + "supervises", g.supervises, tasks_, "task");
     }
     Cycle("groups", d_.groups, edges, "group parents");
   }
@@ -312,18 +369,18 @@ class Validator {
   void CheckTasks() {
     for (size_t i = 0; i < d_.tasks.size(); ++i) {
       const TaskData& t = d_.tasks[i];
-      const std::string at = Ptr("tasks", i);
-      OneOf(at + "/kind", t.kind, {"part", "section", "task"});
+      const Loc at = Ptr("tasks", i);
+      OneOf(at + "kind", t.kind, {"part", "section", "task"});
       if (t.title.empty() && t.text.empty()) {
-        Error(at + "/title", "a node needs a title or a text");
+        Error(at + "title", "a node needs a title or a text");
       }
       if (t.kind == "part") {
-        if (!t.parent.empty()) Error(at + "/parent", "a part has no parent");
+        if (!t.parent.empty()) Error(at + "parent", "a part has no parent");
       } else if (t.parent.empty()) {
-        Error(at + "/parent", absl::StrCat("a ", t.kind, " needs a parent"));
-      } else if (Ref(at + "/parent", t.parent, tasks_, "task")) {
+        Error(at + "parent", absl::StrCat("a ", t.kind, " needs a parent"));
+      } else if (Ref(at + "parent", t.parent, tasks_, "task")) {
         if (tasks_.at(t.parent) >= i) {
-          Error(at + "/parent",
+          Error(at + "parent",
                 absl::StrFormat("parent '%s' must come earlier in the array",
                                 t.parent));
         }
@@ -331,36 +388,36 @@ class Validator {
       if (!t.path.empty()) {
         auto [it, inserted] = paths_.try_emplace(t.path, i);
         if (!inserted) {
-          Error(at + "/path", absl::StrFormat("duplicate path '%s' (first at %s)",
-                                              t.path, Ptr("tasks", it->second)));
+          Error(at + "path", absl::StrFormat("duplicate path '%s' (first at %s)",
+                                              t.path, Ptr("tasks", it->second).str()));
         }
       }
       for (size_t k = 0; k < t.clauses.size(); ++k) {
         if (t.clauses[k].text.empty()) {
-          Error(absl::StrCat(at, "/clauses/", k, "/text"),
+          Error((at + "clauses").At(k) + "text",
                 "clause text is empty");
         }
       }
       for (size_t k = 0; k < t.assignments.size(); ++k) {
-        CheckAssignment(t, absl::StrCat(at, "/assignments/", k), t.assignments[k]);
+        CheckAssignment(t, (at + "assignments").At(k), t.assignments[k]);
       }
       for (size_t k = 0; k < t.deadlines.size(); ++k) {
-        CheckDeadline(absl::StrCat(at, "/deadlines/", k), t.deadlines[k]);
+        CheckDeadline((at + "deadlines").At(k), t.deadlines[k]);
       }
       for (size_t k = 0; k < t.targets.size(); ++k) {
         const TargetData& target = t.targets[k];
-        const std::string tp = absl::StrCat(at, "/targets/", k);
-        OneOf(tp + "/comparator", target.comparator,
+        const Loc tp = (at + "targets").At(k);
+        OneOf(tp + "comparator", target.comparator,
               {">=", "<=", "~=", ">", "<", "=", "between"});
         if ((target.comparator == "between") != target.value_max.has_value()) {
-          Error(tp + "/value_max",
+          Error(tp + "value_max",
                 "'value_max' is required with 'between' and only with it");
         }
       }
     }
   }
 
-  void CheckAssignment(const TaskData& t, const std::string& at,
+  void CheckAssignment(const TaskData& t, const Loc& at,
                        const AssignmentData& a) {
     const int targets = !a.unit.empty() + !a.unit_set.empty() +
                         !a.post.empty() + !a.group.empty();
@@ -372,34 +429,34 @@ class Validator {
       return;
     }
     const bool resolved =
-        !a.unit.empty()       ? Ref(at + "/unit", a.unit, units_, "unit")
-        : !a.unit_set.empty() ? Ref(at + "/unit_set", a.unit_set, sets_,
+        !a.unit.empty()       ? Ref(at + "unit", a.unit, units_, "unit")
+        : !a.unit_set.empty() ? Ref(at + "unit_set", a.unit_set, sets_,
                                     "unit set")
-        : !a.group.empty()    ? Ref(at + "/group", a.group, groups_, "group")
-                              : Ref(at + "/post", a.post, posts_, "post");
+        : !a.group.empty()    ? Ref(at + "group", a.group, groups_, "group")
+                              : Ref(at + "post", a.post, posts_, "post");
     if (a.clause < -1 || a.clause >= static_cast<int>(t.clauses.size())) {
-      Error(at + "/clause",
+      Error(at + "clause",
             absl::StrFormat("clause %d does not exist (the node has %d)",
                             a.clause, t.clauses.size()));
     }
     if (resolved && !a.as_written.empty() && !NamesTarget(a)) {
-      Error(at + "/as_written",
+      Error(at + "as_written",
             absl::StrFormat("'%s' is not a name or alias of the target",
                             a.as_written));
     }
   }
 
-  void CheckDeadline(const std::string& at, const DeadlineData& d) {
-    OneOf(at + "/kind", d.kind, {"by", "end_of_period", "relative", "recurring"});
+  void CheckDeadline(const Loc& at, const DeadlineData& d) {
+    OneOf(at + "kind", d.kind, {"by", "end_of_period", "relative", "recurring"});
     if ((d.kind == "by" || d.kind == "end_of_period") && !d.date) {
-      Error(at + "/date", absl::StrCat("a '", d.kind, "' deadline needs a date"));
+      Error(at + "date", absl::StrCat("a '", d.kind, "' deadline needs a date"));
     }
     if ((d.kind == "end_of_period" || d.kind == "recurring") && !d.period) {
-      Error(at + "/period",
+      Error(at + "period",
             absl::StrCat("a '", d.kind, "' deadline needs a period"));
     }
     if (d.kind == "relative" && d.working_days <= 0) {
-      Error(at + "/working_days",
+      Error(at + "working_days",
             "a 'relative' deadline needs working_days >= 1");
     }
   }
@@ -408,12 +465,12 @@ class Validator {
     std::vector<internal::Edge> edges;
     for (size_t i = 0; i < d_.dependencies.size(); ++i) {
       const DependencyData& dep = d_.dependencies[i];
-      const std::string at = Ptr("dependencies", i);
-      const bool from = Ref(at + "/from", dep.from, tasks_, "task", false);
-      const bool to = Ref(at + "/to", dep.to, tasks_, "task", false);
-      OneOf(at + "/type", dep.type, {"finish_to_start"});
+      const Loc at = Ptr("dependencies", i);
+      const bool from = Ref(at + "from", dep.from, tasks_, "task", false);
+      const bool to = Ref(at + "to", dep.to, tasks_, "task", false);
+      OneOf(at + "type", dep.type, {"finish_to_start"});
       if (dep.lag_working_days < 0) {
-        Error(at + "/lag_working_days", "lag must be >= 0");
+        Error(at + "lag_working_days", "lag must be >= 0");
       }
       if (from && to) edges.emplace_back(tasks_.at(dep.from), tasks_.at(dep.to));
     }
@@ -428,65 +485,66 @@ class Validator {
     }
   }
 
-  void CheckRefData(const std::string& at, const RefData& r) {
+  void CheckRefData(const Loc& at, const RefData& r) {
     const int n = !r.unit.empty() + !r.post.empty() + !r.group.empty() +
                   !r.unit_set.empty();
     if (n != 1) {
       Error(at, "a recipient names exactly one of unit, post, group, unit_set");
       return;
     }
-    Ref(at + "/unit", r.unit, units_, "unit");
-    Ref(at + "/post", r.post, posts_, "post");
-    Ref(at + "/group", r.group, groups_, "group");
-    Ref(at + "/unit_set", r.unit_set, sets_, "unit set");
+    Ref(at + "unit", r.unit, units_, "unit");
+    Ref(at + "post", r.post, posts_, "post");
+    Ref(at + "group", r.group, groups_, "group");
+    Ref(at + "unit_set", r.unit_set, sets_, "unit set");
   }
 
   void CheckCadences() {
-    absl::flat_hash_map<std::string, uint32_t> ids;
+    IdMap ids;
     IndexIds("cadences", d_.cadences, &ids);
     for (size_t i = 0; i < d_.cadences.size(); ++i) {
       const CadenceData& c = d_.cadences[i];
-      const std::string at = Ptr("cadences", i);
-      OneOf(at + "/kind", c.kind,
+      const Loc at = Ptr("cadences", i);
+      OneOf(at + "kind", c.kind,
             {"briefing", "circular", "summary", "dispatch", "statistics",
              "inspection", "ranking", "exposure"});
-      OneOf(at + "/due/rule", c.due_rule,
+      OneOf(at + "due" + "rule", c.due_rule,
             {"nth_working_day_after_end", "last_working_day",
              "nth_working_day", "fixed_day"});
-      OneOf(at + "/owner/role", c.owner_role,
+      OneOf(at + "owner" + "role", c.owner_role,
             {"group_lead", "group_office", "task_leads", "unit",
              "unit_set_members"});
-      Refs(at + "/owner/groups", c.owner_groups, groups_, "group");
-      Ref(at + "/owner/unit", c.owner_unit, units_, "unit");
-      Ref(at + "/owner/unit_set", c.owner_unit_set, sets_, "unit set");
-      Refs(at + "/owner/tasks", c.owner_tasks, tasks_, "task");
+      Refs(at + "owner" + "groups", c.owner_groups, groups_, "group");
+      Ref(at + "owner" + "unit", c.owner_unit, units_, "unit");
+      Ref(at + "owner" + "unit_set", c.owner_unit_set, sets_, "unit set");
+      Refs(at + "owner" + "tasks", c.owner_tasks, tasks_, "task");
       for (size_t k = 0; k < c.recipients.size(); ++k) {
-        CheckRefData(absl::StrCat(at, "/recipients/", k), c.recipients[k]);
+        CheckRefData((at + "recipients").At(k), c.recipients[k]);
       }
     }
   }
 
   void CheckEscalation() {
-    absl::flat_hash_map<std::string, uint32_t> ids;
+    IdMap ids;
     IndexIds("escalation", d_.escalation, &ids);
     for (size_t i = 0; i < d_.escalation.size(); ++i) {
       const EscalationPolicyData& p = d_.escalation[i];
-      const std::string at = Ptr("escalation", i);
-      Refs(at + "/applies_to", p.applies_to, tasks_, "task");
-      absl::flat_hash_map<std::string, uint32_t> rule_ids;
-      IndexIds(at.substr(1) + "/rules", p.rules, &rule_ids);
+      const Loc at = Ptr("escalation", i);
+      Refs(at + "applies_to", p.applies_to, tasks_, "task");
+      IdMap rule_ids;
+      IndexIds([&at](size_t k) { return (at + "rules").At(k); }, p.rules,
+               &rule_ids);
       for (size_t k = 0; k < p.rules.size(); ++k) {
         const EscalationRuleData& r = p.rules[k];
-        const std::string rp = absl::StrCat(at, "/rules/", k);
-        OneOf(rp + "/trigger/kind", r.trigger,
+        const Loc rp = (at + "rules").At(k);
+        OneOf(rp + "trigger" + "kind", r.trigger,
               {"working_days_overdue", "consecutive_missed_reports",
                "pace_behind", "cards_in_window", "carry_over", "incident"});
-        OneOf(rp + "/action", r.action,
+        OneOf(rp + "action", r.action,
               {"remind", "circular", "interview", "warning", "yellow_card",
                "red_card", "listed_supervision", "exposure", "joint_sanction",
                "accountability"});
         for (size_t a = 0; a < r.audience.size(); ++a) {
-          OneOf(absl::StrCat(rp, "/audience/", a), r.audience[a],
+          OneOf((rp + "audience").At(a), r.audience[a],
                 {"lead_unit", "lead_unit_head", "supervising_leader",
                  "group_convener", "chief_dispatcher", "support_units"});
         }
@@ -496,7 +554,7 @@ class Validator {
 
   const PlanData& d_;
   IdMap units_, sets_, posts_, people_, groups_, tasks_;
-  absl::flat_hash_map<std::string, size_t> paths_;
+  absl::flat_hash_map<std::string_view, size_t> paths_;
   std::vector<PlanDiagnostic> out_;
 };
 
@@ -516,7 +574,7 @@ void Flatten(std::vector<std::vector<T>>& per_record, Lists<T>* lists) {
   }
 }
 
-void AddName(absl::flat_hash_map<std::string, std::vector<uint32_t>>* map,
+void AddName(Plan::Impl::NameMap* map,
              const std::string& name, uint32_t index) {
   if (name.empty()) return;
   std::vector<uint32_t>& list = (*map)[name];
@@ -525,33 +583,33 @@ void AddName(absl::flat_hash_map<std::string, std::vector<uint32_t>>* map,
   }
 }
 
-void BuildIndexes(Plan::Impl* impl) {
+void BuildIndexes(Plan::Impl* impl, Validator::Ids ids) {
   const PlanData& d = impl->data;
   const auto n_units = static_cast<uint32_t>(d.units.size());
+  impl->unit_by_id = std::move(ids.units);
+  impl->post_by_id = std::move(ids.posts);
+  impl->group_by_id = std::move(ids.groups);
+  impl->set_by_id = std::move(ids.sets);
+  impl->person_by_id = std::move(ids.people);
+  impl->task_by_key = std::move(ids.tasks);
   auto& post_ids = impl->post_by_id;
   auto& group_ids = impl->group_by_id;
   auto& set_ids = impl->set_by_id;
-  absl::flat_hash_map<std::string, uint32_t> person_ids;
-  for (uint32_t i = 0; i < d.posts.size(); ++i) post_ids[d.posts[i].id] = i;
-  for (uint32_t i = 0; i < d.people.size(); ++i) person_ids[d.people[i].id] = i;
-  for (uint32_t i = 0; i < d.groups.size(); ++i) group_ids[d.groups[i].id] = i;
-  for (uint32_t i = 0; i < d.unit_sets.size(); ++i) set_ids[d.unit_sets[i].id] = i;
+  auto& person_ids = impl->person_by_id;
   auto post_or_none = [&](const std::string& id) {
     auto it = post_ids.find(id);
     return it == post_ids.end() ? kNone : static_cast<int32_t>(it->second);
   };
 
   // Names.
-  impl->unit_by_id.reserve(n_units);
   for (uint32_t i = 0; i < n_units; ++i) {
     const UnitData& u = d.units[i];
-    impl->unit_by_id[u.id] = i;
     AddName(&impl->unit_by_name, u.name, i);
     AddName(&impl->unit_by_name, u.full_name, i);
     for (const std::string& a : u.aliases) AddName(&impl->unit_by_name, a, i);
   }
+  impl->task_by_key.reserve(2 * d.tasks.size());
   for (uint32_t i = 0; i < d.tasks.size(); ++i) {
-    impl->task_by_key[d.tasks[i].id] = i;
     if (!d.tasks[i].path.empty()) impl->task_by_key.try_emplace(d.tasks[i].path, i);
   }
   for (uint32_t i = 0; i < d.groups.size(); ++i) {
@@ -756,7 +814,8 @@ void BuildIndexes(Plan::Impl* impl) {
 
 absl::StatusOr<Plan> Plan::Build(PlanData data,
                                  std::vector<PlanDiagnostic>* diagnostics) {
-  std::vector<PlanDiagnostic> problems = Validator(data).Run();
+  Validator validator(data);
+  std::vector<PlanDiagnostic> problems = validator.Run();
   if (!problems.empty()) {
     std::string message = absl::StrFormat(
         "plan has %d error%s:", problems.size(), problems.size() == 1 ? "" : "s");
@@ -774,8 +833,11 @@ absl::StatusOr<Plan> Plan::Build(PlanData data,
     return absl::InvalidArgumentError(message);
   }
   auto impl = std::make_shared<Impl>();
+  // Moving the vectors keeps every string where it is, so the validator's
+  // maps (which view those strings) stay valid.
+  Validator::Ids ids = validator.TakeIds();
   impl->data = std::move(data);
-  BuildIndexes(impl.get());
+  BuildIndexes(impl.get(), std::move(ids));
   return Plan(std::move(impl));
 }
 

@@ -50,16 +50,14 @@ struct Lists {
 struct Plan::Impl {
   PlanData data;
 
-  // Lookups: key -> indices (several when a name is shared).
-  absl::flat_hash_map<std::string, std::vector<uint32_t>> unit_by_name;
-  absl::flat_hash_map<std::string, uint32_t> unit_by_id;
-  absl::flat_hash_map<std::string, uint32_t> task_by_key;  // id and path
-  absl::flat_hash_map<std::string, std::vector<uint32_t>> group_by_name;
-  absl::flat_hash_map<std::string, std::vector<uint32_t>> set_by_name;
-  absl::flat_hash_map<std::string, std::vector<uint32_t>> post_by_name;
-  absl::flat_hash_map<std::string, std::vector<uint32_t>> person_by_name;
-  absl::flat_hash_map<std::string, uint32_t> post_by_id, group_by_id,
-      set_by_id;
+  // Lookups: key -> indices (several when a name is shared). Keys view the
+  // strings of `data`, which never change or move after Build.
+  using NameMap = absl::flat_hash_map<std::string_view, std::vector<uint32_t>>;
+  using IdMap = absl::flat_hash_map<std::string_view, uint32_t>;
+  NameMap unit_by_name, group_by_name, set_by_name, post_by_name,
+      person_by_name;
+  IdMap unit_by_id, post_by_id, group_by_id, set_by_id, person_by_id;
+  IdMap task_by_key;  // ids and paths
 
   // Units.
   std::vector<int32_t> unit_head;         // post or kNone

@@ -22,9 +22,9 @@ constexpr std::string_view kRoleNames[kRoleCount] = {"lead", "support",
 // for a name several records share; else the one index.
 template <typename Describe>
 absl::StatusOr<uint32_t> Lookup(
-    const absl::flat_hash_map<std::string, std::vector<uint32_t>>& map,
+    const Plan::Impl::NameMap& map,
     std::string_view name, std::string_view kind, Describe describe) {
-  auto it = map.find(std::string(name));
+  auto it = map.find(name);
   if (it == map.end()) {
     std::vector<std::string_view> keys;
     keys.reserve(map.size());
@@ -119,7 +119,7 @@ void Accountability::Clear() {
 absl::StatusOr<UnitIndex> Plan::FindUnit(std::string_view name,
                                          std::optional<Date> on) const {
   uint32_t unit;
-  if (auto id = impl_->unit_by_id.find(std::string(name));
+  if (auto id = impl_->unit_by_id.find(name);
       id != impl_->unit_by_id.end()) {
     unit = id->second;
   } else {
@@ -151,7 +151,7 @@ absl::StatusOr<UnitIndex> Plan::ResolveUnit(UnitIndex unit, Date on) const {
 }
 
 absl::StatusOr<TaskIndex> Plan::FindTask(std::string_view id_or_path) const {
-  auto it = impl_->task_by_key.find(std::string(id_or_path));
+  auto it = impl_->task_by_key.find(id_or_path);
   if (it != impl_->task_by_key.end()) return TaskIndex{it->second};
   std::vector<std::string_view> keys;
   for (const auto& [key, value] : impl_->task_by_key) keys.push_back(key);
