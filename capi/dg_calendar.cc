@@ -146,18 +146,9 @@ dg_status dg_calendar_derive_file(dg_calendar** out, const dg_calendar* base,
     if (out == nullptr) return call.NullArgument("out");
     if (base == nullptr) return call.NullArgument("base");
     std::string_view checked;
-    if (dg_status s = call.CheckText(&checked, path, path_len, "path");
-        s != DG_OK) {
+    if (dg_status s = call.CheckPath(&checked, path, path_len); s != DG_OK) {
       return s;
     }
-    // The OS takes NUL-terminated paths: an embedded NUL would silently open
-    // a different file.
-    if (checked.find('\0') != std::string_view::npos) {
-      return call.Fail(DG_INVALID_ARGUMENT,
-                       {"path contains a NUL byte at offset ",
-                        std::to_string(checked.find('\0'))});
-    }
-    if (checked.empty()) return call.Fail(DG_INVALID_ARGUMENT, "path is empty");
     absl::StatusOr<Calendar> derived =
         base->calendar.DeriveFromFile(std::string(checked));
     if (!derived.ok()) return call.FromStatus(derived.status());

@@ -365,18 +365,9 @@ dg_status dg_plan_load_file(dg_plan** out, char** diagnostics_json_out,
     ZeroOut(out, diagnostics_json_out);
     if (out == nullptr) return call.NullArgument("out");
     std::string_view checked;
-    if (dg_status s = call.CheckText(&checked, path, path_len, "path");
-        s != DG_OK) {
+    if (dg_status s = call.CheckPath(&checked, path, path_len); s != DG_OK) {
       return s;
     }
-    // The OS takes NUL-terminated paths: an embedded NUL would silently open
-    // a different file.
-    if (checked.find('\0') != std::string_view::npos) {
-      return call.Fail(DG_INVALID_ARGUMENT,
-                       {"path contains a NUL byte at offset ",
-                        std::to_string(checked.find('\0'))});
-    }
-    if (checked.empty()) return call.Fail(DG_INVALID_ARGUMENT, "path is empty");
     const std::string file(checked);
     return LoadPlan(
         out, diagnostics_json_out,

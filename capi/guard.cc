@@ -118,6 +118,19 @@ dg_status ApiCall::CheckText(std::string_view* text_out, const char* data,
   return DG_OK;
 }
 
+dg_status ApiCall::CheckPath(std::string_view* path_out, const char* data,
+                             size_t size) const {
+  if (dg_status s = CheckText(path_out, data, size, "path"); s != DG_OK) {
+    return s;
+  }
+  if (const size_t nul = path_out->find('\0'); nul != std::string_view::npos) {
+    return Fail(DG_INVALID_ARGUMENT,
+                {"path contains a NUL byte at offset ", std::to_string(nul)});
+  }
+  if (path_out->empty()) return Fail(DG_INVALID_ARGUMENT, "path is empty");
+  return DG_OK;
+}
+
 dg_status ApiCall::CheckDate(Date* date_out, dg_date date,
                              std::string_view what) const {
   absl::StatusOr<Date> checked = Date::FromDaysSinceEpoch(date);

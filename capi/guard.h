@@ -81,6 +81,11 @@ class ApiCall {
   dg_status CheckText(std::string_view* text_out, const char* data, size_t size,
                       std::string_view what) const;
 
+  // A file path argument: CheckText, then not empty and no NUL byte (the OS
+  // takes NUL-terminated paths: an embedded NUL would open another file).
+  dg_status CheckPath(std::string_view* path_out, const char* data,
+                      size_t size) const;
+
   // A dg_date as a dutygraph::Date; DG_OUT_OF_RANGE outside years 1400..9999.
   dg_status CheckDate(Date* date_out, dg_date date,
                       std::string_view what) const;
