@@ -11,12 +11,14 @@
 #define DUTYGRAPH_DUTYGRAPH_H_
 
 #include "dutygraph/calendar.h"
+#include "dutygraph/critical_path.h"
 #include "dutygraph/date.h"
 #include "dutygraph/period.h"
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_answers_json.h"
 #include "dutygraph/plan_data.h"
 #include "dutygraph/plan_json.h"
+#include "dutygraph/schedule.h"
 #include "dutygraph/version.h"
 
 #endif  // DUTYGRAPH_DUTYGRAPH_H_

@@ -36,9 +36,8 @@ struct ResolvedCadence {
   std::vector<PostIndex> recipient_posts;
 };
 
-std::string CadenceContext(const CadenceData& c, std::string_view label) {
-  return absl::StrCat("cadence '", AsAbsl(c.id), "' (", AsAbsl(c.name), "), ",
-                      AsAbsl(label));
+std::string CadenceContext(const CadenceData& c) {
+  return absl::StrCat("cadence '", c.id, "' (", c.name, ")");
 }
 
 absl::Status Lookup(const Plan& plan, const CadenceData& c,
@@ -139,9 +138,8 @@ absl::Status ResolveOwners(const Plan& plan, const ResolvedCadence& rc,
       AddUnit(plan, *host, on, &occ->owner_units);
     }
     if (c.owner_role == "group_office" && !g.office_director.empty()) {
-      DG_ASSIGN_OR_RETURN(
-          PostIndex post,
-          FindPostId(plan, g.office_director, "group office director"));
+      DG_ASSIGN_OR_RETURN(PostIndex post, FindPostId(plan, g.office_director,
+                                                     "group office director"));
       AddPost(plan, post, on, &occ->owner_posts);
     }
   } else if (c.owner_role == "task_leads") {
@@ -200,14 +198,10 @@ absl::Status EmitPeriod(const Plan& plan, const ResolvedCadence& rc,
     wanted = *now;
   }
   for (const auto& [group, member] : instances) {
-    Occurrence occ{.cadence = rc.index,
-                   .group = group,
-                   .member = member,
-                   .period = period,
-                   .period_label = period.Label(),
-                   .due = due.value,
-                   .kind = c.kind,
-                   .provisional = due.provisional};
+    // Owners and recipients ({}) are filled by ResolveOwners.
+    Occurrence occ{rc.index,  group,          member, period, period.Label(),
+                   due.value, c.kind,         {},     {},     {},
+                   {},        due.provisional};
     DG_RETURN_IF_ERROR(ResolveOwners(plan, rc, &occ));
     if (wanted && std::find(occ.owner_units.begin(), occ.owner_units.end(),
                             *wanted) == occ.owner_units.end()) {
@@ -218,37 +212,46 @@ absl::Status EmitPeriod(const Plan& plan, const ResolvedCadence& rc,
   return absl::OkStatus();
 }
 
-// Due dates are non-decreasing from one period to the next under every rule,
-// so the periods due in [from, to] are contiguous: start at the period
-// containing `from`, step back while the previous one is still due on or
-// after `from`, then walk forward until a due date passes `to`.
 absl::Status Occurrences(const Plan& plan, const Calendar& calendar,
                          const ResolvedCadence& rc, Date from, Date to,
                          const OccurrenceFilter& filter,
                          std::vector<Occurrence>* out) {
-  const CadenceData& c = *rc.data;
-  DG_ASSIGN_OR_RETURN(Period period, Period::Of(from, c.period));
+  absl::Status walked = internal::ForEachDuePeriod(
+      *rc.data, calendar, from, to,
+      [&](const Period& period, CalendarResult<Date> due) {
+        return EmitPeriod(plan, rc, period, due, filter, out);
+      });
+  if (!walked.ok()) return WithContext(walked, CadenceContext(*rc.data));
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+// Due dates are non-decreasing from one period to the next under every rule,
+// so the periods due in [from, to] are contiguous: start at the period
+// containing `from`, step back while the previous one is still due on or
+// after `from`, then walk forward until a due date passes `to`.
+absl::Status internal::ForEachDuePeriod(
+    const CadenceData& cadence, const Calendar& calendar, Date from, Date to,
+    const std::function<absl::Status(const Period&, CalendarResult<Date>)>&
+        visit) {
+  DG_ASSIGN_OR_RETURN(Period period, Period::Of(from, cadence.period));
   for (int steps = 0; steps < 400; ++steps) {
     absl::StatusOr<Period> previous = period.Previous();
     if (!previous.ok()) break;
-    // An error here (a year without a notice before `from`) only means the
-    // earlier period cannot be due in range on this calendar's knowledge;
-    // the forward walk reports any error that matters.
+    // An error here (a year without a notice before `from`) cannot hide a
+    // due date in range: the forward walk reports any error that matters.
     absl::StatusOr<CalendarResult<Date>> due =
-        CadenceDueDate(c, *previous, calendar);
+        CadenceDueDate(cadence, *previous, calendar);
     if (!due.ok() || due->value < from) break;
     period = *previous;
   }
   while (true) {
     absl::StatusOr<CalendarResult<Date>> due =
-        CadenceDueDate(c, period, calendar);
-    if (!due.ok()) {
-      return WithContext(due.status(), CadenceContext(c, period.Label()));
-    }
+        CadenceDueDate(cadence, period, calendar);
+    if (!due.ok()) return WithContext(due.status(), period.Label());
     if (due->value > to) break;
-    if (due->value >= from) {
-      DG_RETURN_IF_ERROR(EmitPeriod(plan, rc, period, *due, filter, out));
-    }
+    if (due->value >= from) DG_RETURN_IF_ERROR(visit(period, *due));
     absl::StatusOr<Period> next = period.Next();
     if (!next.ok()) break;  // the end of representable dates
     period = *next;
@@ -256,16 +259,14 @@ absl::Status Occurrences(const Plan& plan, const Calendar& calendar,
   return absl::OkStatus();
 }
 
-}  // namespace
-
 absl::StatusOr<CalendarResult<Date>> CadenceDueDate(const CadenceData& cadence,
                                                     const Period& period,
                                                     const Calendar& calendar) {
   if (period.kind() != cadence.period) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "cadence '", cadence.id, "' is per ",
-        AsAbsl(PeriodKindName(cadence.period)), ", not per ",
-        AsAbsl(PeriodKindName(period.kind()))));
+    return absl::InvalidArgumentError(
+        absl::StrCat("cadence '", cadence.id, "' is per ",
+                     AsAbsl(PeriodKindName(cadence.period)), ", not per ",
+                     AsAbsl(PeriodKindName(period.kind()))));
   }
   const std::string& rule = cadence.due_rule;
   const bool needs_n =
@@ -288,10 +289,9 @@ absl::StatusOr<CalendarResult<Date>> CadenceDueDate(const CadenceData& cadence,
   }
   if (rule == "fixed_day") {
     if (cadence.due_day < 1) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("cadence '", cadence.id,
-                       "': rule 'fixed_day' needs day >= 1, got ",
-                       cadence.due_day));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "cadence '", cadence.id, "': rule 'fixed_day' needs day >= 1, got ",
+          cadence.due_day));
     }
     RollConvention roll = RollConvention::kFollowing;
     if (!cadence.due_roll.empty()) {
@@ -307,10 +307,10 @@ absl::StatusOr<CalendarResult<Date>> CadenceDueDate(const CadenceData& cadence,
         std::min<int32_t>(cadence.due_day, period.length_days()) - 1;
     return calendar.Roll(period.start() + offset, roll);
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "cadence '", cadence.id, "': unknown due rule '", rule,
-      "' (expected nth_working_day_after_end, last_working_day, "
-      "nth_working_day or fixed_day)"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("cadence '", cadence.id, "': unknown due rule '", rule,
+                   "' (expected nth_working_day_after_end, last_working_day, "
+                   "nth_working_day or fixed_day)"));
 }
 
 absl::StatusOr<std::vector<Occurrence>> CadenceOccurrences(
@@ -333,9 +333,9 @@ absl::StatusOr<std::vector<Occurrence>> CadenceOccurrences(
         for (const CadenceData& c : cadences) {
           absl::StrAppend(&known, known.empty() ? "" : ", ", c.id);
         }
-        return absl::NotFoundError(
-            absl::StrCat("unknown cadence '", id, "' (the plan has: ",
-                         known.empty() ? "none" : known, ")"));
+        return absl::NotFoundError(absl::StrCat(
+            "unknown cadence '", id,
+            "' (the plan has: ", known.empty() ? "none" : known, ")"));
       }
       const uint32_t index = static_cast<uint32_t>(it - cadences.begin());
       if (std::find(selected.begin(), selected.end(), index) ==
@@ -350,8 +350,7 @@ absl::StatusOr<std::vector<Occurrence>> CadenceOccurrences(
     rc.index = index;
     rc.data = &cadences[index];
     DG_RETURN_IF_ERROR(Lookup(plan, *rc.data, &rc));
-    DG_RETURN_IF_ERROR(
-        Occurrences(plan, calendar, rc, from, to, filter, &out));
+    DG_RETURN_IF_ERROR(Occurrences(plan, calendar, rc, from, to, filter, &out));
   }
   auto key = [](const Occurrence& o) {
     return std::make_tuple(o.due, o.cadence,

@@ -3,10 +3,14 @@
 #ifndef DUTYGRAPH_SRC_SCHEDULE_SCHEDULE_INTERNAL_H_
 #define DUTYGRAPH_SRC_SCHEDULE_SCHEDULE_INTERNAL_H_
 
+#include <functional>
 #include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "dutygraph/calendar.h"
+#include "dutygraph/period.h"
+#include "dutygraph/plan_data.h"
 #include "util/strings.h"
 
 namespace dutygraph::internal {
@@ -17,6 +21,14 @@ inline absl::Status WithContext(const absl::Status& status,
   return absl::Status(status.code(),
                       absl::StrCat(AsAbsl(context), ": ", status.message()));
 }
+
+// Calls `visit` for each period of `cadence`'s kind whose due date (by its
+// rule, on `calendar`) lies in [from, to], in order; stops at the first
+// error, which it returns (calendar errors prefixed with the period label).
+absl::Status ForEachDuePeriod(
+    const CadenceData& cadence, const Calendar& calendar, Date from, Date to,
+    const std::function<absl::Status(const Period&, CalendarResult<Date>)>&
+        visit);
 
 }  // namespace dutygraph::internal
 
