@@ -51,6 +51,8 @@ TEST(CalendarTextTest, LaterNoticeOverridesEarlierOne) {
 struct BadText {
   const char* text;
   const char* message;
+  // Names the case in test listings by the message it expects.
+  friend void PrintTo(const BadText& b, std::ostream* os) { *os << b.message; }
 };
 
 class CalendarTextErrorTest : public ::testing::TestWithParam<BadText> {};

@@ -18,6 +18,9 @@ struct Expected {
   const char* label;
   const char* start;
   const char* end;
+  friend void PrintTo(const Expected& e, std::ostream* os) {
+    *os << e.date << " " << PeriodKindName(e.kind);
+  }
 };
 
 class PeriodOfTest : public ::testing::TestWithParam<Expected> {};

@@ -1264,7 +1264,7 @@ PlanData ManyTasks(int count) {
   return d;
 }
 
-TEST(LargePlanTest, SplitReadingGivesTheSameRecords) {
+TEST(LargePlanTest, KeepsEveryRecord) {
   const PlanData original = ManyTasks(10'000);
   const std::string text = WritePlanJson(original);
   absl::StatusOr<PlanData> back = ParsePlanJson(text);
@@ -1273,7 +1273,7 @@ TEST(LargePlanTest, SplitReadingGivesTheSameRecords) {
   EXPECT_EQ(WritePlanJson(*back), text);
 }
 
-TEST(LargePlanTest, SplitReadingKeepsErrorsInDocumentOrder) {
+TEST(LargePlanTest, KeepsErrorsInDocumentOrder) {
   PlanData d = ManyTasks(10'000);
   d.tasks[9'000].kind = "taks";
   d.tasks[17].assignments[0].role = static_cast<Role>(7);  // "unknown"
