@@ -16,11 +16,8 @@
 #include "dutygraph/dg.h"
 #include "dutygraph/period.h"
 #include "guard.h"
+#include "handles.h"
 
-// The handle behind the opaque C type. Immutable once created.
-struct dg_calendar {
-  dutygraph::Calendar calendar;
-};
 
 namespace {
 

@@ -25,10 +25,8 @@
 #include "dutygraph/plan_answers_json.h"
 #include "dutygraph/plan_json.h"
 #include "guard.h"
+#include "handles.h"
 
-struct dg_plan {
-  dutygraph::Plan plan;
-};
 
 struct dg_accountability {
   std::optional<dutygraph::Plan> plan;

@@ -15,6 +15,7 @@
 #include "dutygraph/period.h"
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_data.h"
+#include "dutygraph/schedule.h"
 #include "dutygraph/version.h"
 
 namespace dutygraph::capi {
@@ -121,6 +122,15 @@ static_assert(offsetof(dg_accountable_unit, struct_size) == 0);
 static_assert(offsetof(dg_post_holder, struct_size) == 0);
 static_assert(offsetof(dg_unit_task, struct_size) == 0);
 static_assert(offsetof(dg_person_task, struct_size) == 0);
+static_assert(offsetof(dg_schedule_options, struct_size) == 0);
+
+// ---- Schedules: DG_SCHEDULE_OPTIONS_INIT's defaults are the C++ ones ----
+constexpr dg_schedule_options kScheduleDefaults = DG_SCHEDULE_OPTIONS_INIT;
+static_assert(kScheduleDefaults.reminder_working_days ==
+                  kDefaultReminderWorkingDays,
+              "DG_SCHEDULE_OPTIONS_INIT drifted from schedule.h");
+static_assert(kScheduleDefaults.format == DG_FORMAT_JSON);
+static_assert(std::is_same_v<dg_schedule_format, int32_t>);
 
 }  // namespace
 }  // namespace dutygraph::capi

@@ -12,7 +12,7 @@ packages=(
   libbenchmark-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev
   libsqlite3-dev
-  python3 python3-pytest python3-jsonschema
+  python3 python3-pytest python3-jsonschema python3-icalendar
   libquantlib0-dev
 )
 

@@ -16,6 +16,7 @@
 #include "command.h"
 #include "dutygraph/version.h"
 #include "plan_commands.h"
+#include "schedule_commands.h"
 
 namespace {
 
@@ -104,6 +105,7 @@ int main(int argc, char** argv) {
   dutygraph::cli::CommandAction action;
   dutygraph::cli::AddCalendarCommand(app, action);
   dutygraph::cli::AddPlanCommands(app, action);
+  dutygraph::cli::AddScheduleCommands(app, action);
 
   try {
     app.parse(argc, argv);

@@ -21,6 +21,15 @@ A Plan answers who is accountable for what, as of a date:
     >>> [u.unit.name for u in who.leads], who.chief_dispatchers[0].person.name
     (['市财政局'], '于新凡')
 
+and when everything in it is due, on the official calendar:
+
+    >>> plan = dutygraph.Plan.load('examples/hengyang-2023/plan.json')
+    >>> s = plan.schedule(dutygraph.Calendar(), datetime.date(2023, 9, 21),
+    ...                   datetime.date(2023, 10, 31),
+    ...                   cadences=['c_dekad_briefing'])
+    >>> s.occurrences[0].period.label, s.occurrences[0].due
+    ('2023年9月中旬', datetime.date(2023, 9, 22))
+
 Years without a published holiday notice are never answered silently. A
 strict calendar (the default) raises FailedPreconditionError naming the
 year; a provisional one (`Calendar(provisional=True)`) assumes weekends only
@@ -61,6 +70,9 @@ __all__ = [
     "Accountability",
     "AccountableUnit",
     "Calendar",
+    "CriticalPath",
+    "Deadline",
+    "DueDateChange",
     "DAY_KINDS",
     "Day",
     "Error",
@@ -70,6 +82,7 @@ __all__ = [
     "InvalidArgumentError",
     "Lint",
     "NotFoundError",
+    "Occurrence",
     "OutOfRangeError",
     "PERIOD_KINDS",
     "Period",
@@ -84,10 +97,15 @@ __all__ = [
     "Record",
     "Ref",
     "ResourceExhaustedError",
+    "SCHEDULE_FORMATS",
+    "Schedule",
+    "TaskDue",
     "TaskRef",
+    "TaskSchedule",
     "UnitTask",
     "Workload",
     "library_version",
+    "resolve_deadline_text",
 ]
 
 __version__ = _capi._version_text(_capi.DG_VERSION_NUMBER)
@@ -994,6 +1012,265 @@ def _accountability(value):
         chief_dispatchers=_holders(value["chief_dispatchers"]))
 
 
+@dataclasses.dataclass(frozen=True)
+class Occurrence:
+    """One occurrence of a cadence (Plan.schedule()).
+
+    Attributes:
+      due: its due date on the calendar.
+      cadence: the cadence's id and name (Ref).
+      kind: what is due: 'briefing', 'circular', 'summary', 'dispatch', ...
+      period: the Period reported on (label '2023年9月下旬').
+      group: the group it is owed by (group_lead, group_office), else None.
+      member: the unit-set member it is owed by (unit_set_members), else None.
+      owner_units, owner_posts: who owes it, resolved as of the due date
+        (tuples of Ref and of Holder).
+      recipient_units, recipient_posts: to whom.
+      provisional: the due date relied on a year without a notice.
+    """
+    due: datetime.date
+    cadence: Ref
+    kind: str
+    period: Period
+    group: "Ref | None"
+    member: "Ref | None"
+    owner_units: tuple
+    owner_posts: tuple
+    recipient_units: tuple
+    recipient_posts: tuple
+    provisional: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class TaskDue:
+    """One due date of a task deadline (Plan.tasks_due(), tasks_overdue()).
+
+    Attributes:
+      due: the due date (stated dates as stated: 年底前 = 12-31, even a
+        Sunday).
+      task: the task.
+      deadline: the index of the deadline among the task's deadlines.
+      deadline_kind: 'by', 'end_of_period', 'relative' or 'recurring'.
+      deadline_text: as the plan writes it ('年底前').
+      period_label: recurring deadlines: the period; else ''.
+      reminder: the reminder date, or None when reminders are off.
+      provisional: the date relied on a year without a notice.
+    """
+    due: datetime.date
+    task: TaskRef
+    deadline: int
+    deadline_kind: "str | None"
+    deadline_text: "str | None"
+    period_label: str
+    reminder: "datetime.date | None"
+    provisional: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class Schedule:
+    """Plan.schedule()'s answer: cadence occurrences and (with
+    deadlines=True) task due dates, each sorted by due date."""
+    occurrences: tuple
+    deadlines: tuple
+
+
+@dataclasses.dataclass(frozen=True)
+class TaskSchedule:
+    """One task's times in Plan.critical_path(): offsets in working days
+    from the project's working day 0 (starts inclusive, finishes exclusive)
+    and the dates they fall on (a task's finish date is its last day)."""
+    task: TaskRef
+    duration: int
+    earliest_start: int
+    earliest_finish: int
+    latest_start: int
+    latest_finish: int
+    total_float: int
+    critical: bool
+    earliest_start_date: datetime.date
+    earliest_finish_date: datetime.date
+    latest_start_date: datetime.date
+    latest_finish_date: datetime.date
+
+
+@dataclasses.dataclass(frozen=True)
+class CriticalPath:
+    """Plan.critical_path()'s answer.
+
+    Attributes:
+      start_date: working day 0; duration: working days; finish_date: the
+        project's last working day; latest_finish, float: see
+        docs/schedules.md; provisional: a date relied on a year without a
+        notice.
+      critical_tasks: ids of the critical tasks (a topological order).
+      critical_paths: chains of critical task ids; truncated: more exist.
+      tasks: one TaskSchedule per task-tree node, in plan order.
+    """
+    start_date: datetime.date
+    duration: int
+    finish_date: datetime.date
+    latest_finish: int
+    float: int
+    provisional: bool
+    critical_tasks: tuple
+    critical_paths: tuple
+    truncated: bool
+    tasks: tuple
+
+    def task(self, task_id: str) -> TaskSchedule:
+        """The times of the task with id `task_id` (KeyError if none)."""
+        for entry in self.tasks:
+            if entry.task.id == task_id:
+                return entry
+        raise KeyError(task_id)
+
+
+@dataclasses.dataclass(frozen=True)
+class Deadline:
+    """A deadline text read by resolve_deadline_text().
+
+    Attributes:
+      kind: 'by', 'end_of_period', 'relative' or 'recurring'.
+      text: the text read.
+      date: by, end_of_period: the date; else None.
+      period: end_of_period, recurring: a period kind name; else None.
+      working_days, after: relative: N working days after event `after`.
+      day: recurring: the day of the period (0: its last working day).
+    """
+    kind: str
+    text: str
+    date: "datetime.date | None"
+    period: "str | None"
+    working_days: int
+    after: str
+    day: int
+
+
+@dataclasses.dataclass(frozen=True)
+class DueDateChange:
+    """A due date that a calendar change moves (Plan.due_date_changes()).
+
+    type is 'occurrence' (cadence, group, member set as in Occurrence) or
+    'deadline' (task and deadline index set); period is the period label
+    ('' for a non-recurring deadline); before and after are the dates under
+    the two calendars.
+    """
+    type: str
+    cadence: "Ref | None"
+    group: "Ref | None"
+    member: "Ref | None"
+    task: "TaskRef | None"
+    deadline: "int | None"
+    period: str
+    before: datetime.date
+    after: datetime.date
+
+
+def _iso(value):
+    return None if value is None else datetime.date.fromisoformat(value)
+
+
+def _refs(values):
+    return tuple(_ref(value) for value in values)
+
+
+def _occurrence(value):
+    period = value["period"]
+    return Occurrence(
+        due=_iso(value["due"]), cadence=_ref(value["cadence"]),
+        kind=value["kind"],
+        period=Period(period["kind"], _iso(period["start"]),
+                      _iso(period["end"]), period["label"]),
+        group=_ref(value["group"]), member=_ref(value["member"]),
+        owner_units=_refs(value["owners"]["units"]),
+        owner_posts=_holders(value["owners"]["posts"]),
+        recipient_units=_refs(value["recipients"]["units"]),
+        recipient_posts=_holders(value["recipients"]["posts"]),
+        provisional=value["provisional"])
+
+
+def _task_due(value):
+    deadline = value["deadline"]
+    return TaskDue(
+        due=_iso(value["due"]), task=_task_ref(value["task"]),
+        deadline=deadline["index"], deadline_kind=deadline["kind"],
+        deadline_text=deadline["text"], period_label=value["period_label"],
+        reminder=_iso(value["reminder"]), provisional=value["provisional"])
+
+
+def _critical_path(value):
+    project = value["project"]
+    return CriticalPath(
+        start_date=_iso(project["start_date"]),
+        duration=project["duration"],
+        finish_date=_iso(project["finish_date"]),
+        latest_finish=project["latest_finish"], float=project["float"],
+        provisional=project["provisional"],
+        critical_tasks=tuple(value["critical_tasks"]),
+        critical_paths=tuple(tuple(path) for path in value["critical_paths"]),
+        truncated=value["critical_paths_truncated"],
+        tasks=tuple(
+            TaskSchedule(
+                task=_task_ref(t["task"]), duration=t["duration"],
+                earliest_start=t["earliest_start"],
+                earliest_finish=t["earliest_finish"],
+                latest_start=t["latest_start"],
+                latest_finish=t["latest_finish"],
+                total_float=t["total_float"], critical=t["critical"],
+                earliest_start_date=_iso(t["earliest_start_date"]),
+                earliest_finish_date=_iso(t["earliest_finish_date"]),
+                latest_start_date=_iso(t["latest_start_date"]),
+                latest_finish_date=_iso(t["latest_finish_date"]))
+            for t in value["tasks"]))
+
+
+def _due_date_change(value):
+    return DueDateChange(
+        type=value["type"], cadence=_ref(value["cadence"]),
+        group=_ref(value["group"]), member=_ref(value["member"]),
+        task=None if value["task"] is None else _task_ref(value["task"]),
+        deadline=value["deadline"], period=value["period"],
+        before=_iso(value["before"]), after=_iso(value["after"]))
+
+
+#: Renderings of schedule answers: 'objects' (dataclasses) or the C
+#: library's text ('json', 'csv', 'ics'; docs/schedules.md).
+SCHEDULE_FORMATS = ("objects", "json", "csv", "ics")
+_FORMAT_VALUES = {
+    "objects": _capi.DG_FORMAT_JSON,
+    "json": _capi.DG_FORMAT_JSON,
+    "csv": _capi.DG_FORMAT_CSV,
+    "ics": _capi.DG_FORMAT_ICS,
+}
+
+
+def _calendar_arg(value, where):
+    if not isinstance(value, Calendar):
+        raise TypeError(f"{where} must be a dutygraph.Calendar, not "
+                        f"{type(value).__name__}")
+    return value._live()
+
+
+def resolve_deadline_text(text: str, year: int) -> Deadline:
+    """Reads a deadline as a plan writes it; `year` dates the phrases that
+    state none. Interpretations: docs/schedules.md ("Deadline text").
+
+    >>> dutygraph.resolve_deadline_text('四季度前', 2023).date
+    datetime.date(2023, 9, 30)
+
+    Raises InvalidArgumentError quoting the text when it cannot be read.
+    """
+    data = _text_arg(text, "resolve_deadline_text() argument 'text'")
+    plan_year = _int32_arg(year, "resolve_deadline_text() argument 'year'")
+    value = json.loads(_owned_text(_lib.dg_resolve_deadline_text, data,
+                                   len(data), plan_year,
+                                   what="a resolved deadline"))
+    return Deadline(kind=value["kind"], text=value["text"],
+                    date=_iso(value["date"]), period=value["period"],
+                    working_days=value["working_days"], after=value["after"],
+                    day=value["day"])
+
+
 def _text_arg(value, where):
     """str -> UTF-8 bytes; `where` names the argument in errors."""
     if not isinstance(value, str):
@@ -1357,3 +1634,185 @@ class Plan:
         return [Lint(l["severity"], l["code"], l["pointer"], l["message"])
                 for l in self._json(_lib.dg_plan_lints_json, day,
                                     what="the lints")]
+
+
+    # -- Schedules ---------------------------------------------------------
+
+    def _schedule_options(self, method, unit, format, reminder_days,
+                          cadences=None, deadlines=False):
+        """The dg_schedule_options for a schedule method, and the format."""
+        where = f"Plan.{method}() argument"
+        format_value = _choice_arg(format, _FORMAT_VALUES, "format",
+                                   f"{where} 'format'")
+        options = _capi.schedule_options_init()
+        options.format = format_value
+        if unit is not None:
+            options.has_unit = 1
+            options.unit = self._index_arg(unit, _capi.DG_RECORD_UNIT,
+                                           f"{where} 'unit'")
+        options.include_deadlines = int(_bool_arg(deadlines,
+                                                  f"{where} 'deadlines'"))
+        options.reminder_working_days = _int32_arg(
+            reminder_days, f"{where} 'reminder_days'")
+        keep = None
+        if cadences is not None:
+            ids = [cadences] if isinstance(cadences, str) else list(cadences)
+            encoded = [_text_arg(i, f"{where} 'cadences'") for i in ids]
+            for i, data in zip(ids, encoded):
+                if b"\0" in data:
+                    raise _error(_capi.DG_INVALID_ARGUMENT,
+                                 f"{where} 'cadences': {i!r} contains a NUL")
+            keep = (ctypes.c_char_p * max(len(encoded), 1))(*encoded)
+            options.cadence_ids = ctypes.cast(
+                keep, ctypes.POINTER(ctypes.c_char_p))
+            options.cadence_id_count = len(encoded)
+        # `keep` owns the id array: it must outlive the C call.
+        return options, keep
+
+    def schedule(self, calendar: Calendar, start: datetime.date,
+                 end: datetime.date, unit=None, cadences=None,
+                 deadlines: bool = False, format: str = "objects",
+                 reminder_days: int = 3):
+        """The cadence occurrences due in [start, end] on `calendar`.
+
+        unit: only what that unit (name, Record or index) owns, resolved as
+        of each due date. cadences: only these cadence ids (a str or an
+        iterable); an unknown id raises NotFoundError. deadlines: also the
+        tasks' due dates in the range (with reminders `reminder_days`
+        working days before; 0: none).
+
+        format 'objects' returns a Schedule of Occurrence and TaskDue
+        dataclasses; 'json', 'csv' and 'ics' the C library's text
+        (docs/schedules.md; 'csv' cannot carry deadlines:
+        InvalidArgumentError). A strict calendar raises
+        FailedPreconditionError naming a year without a notice; a
+        provisional one issues ProvisionalWarning (objects only: the text
+        formats carry the flag themselves).
+        """
+        cal = _calendar_arg(calendar, "Plan.schedule() argument 'calendar'")
+        first = _date_arg(start, "Plan.schedule() argument 'start'")
+        last = _date_arg(end, "Plan.schedule() argument 'end'")
+        options, keep = self._schedule_options(
+            "schedule", unit, format, reminder_days, cadences, deadlines)
+        text = _owned_text(_lib.dg_plan_schedule, self._live(), cal, first,
+                           last, ctypes.byref(options), what="a schedule")
+        del keep
+        if format != "objects":
+            return text
+        value = json.loads(text)
+        answer = Schedule(
+            tuple(_occurrence(o) for o in value["occurrences"]),
+            tuple(_task_due(d) for d in value["deadlines"]))
+        first_provisional = next(
+            (item.due for item in answer.occurrences + answer.deadlines
+             if item.provisional), None)
+        _warn_provisional(first_provisional is not None,
+                          f"the due date {first_provisional}")
+        return answer
+
+    def _dues(self, text, format):
+        if format != "objects":
+            return text
+        dues = [_task_due(d) for d in json.loads(text)]
+        first_provisional = next((d.due for d in dues if d.provisional), None)
+        if first_provisional is not None:
+            warnings.warn(
+                f"the due date {first_provisional} is provisional: it relies "
+                f"on a year without a published holiday notice, where only "
+                f"weekends are taken as days off",
+                ProvisionalWarning, stacklevel=3)
+        return dues
+
+    def tasks_due(self, calendar: Calendar, start: datetime.date,
+                  end: datetime.date, unit=None, format: str = "objects",
+                  reminder_days: int = 3):
+        """The tasks' due dates in [start, end], by date, task, deadline.
+
+        unit: only the tasks where that unit has a role (as of each due
+        date). Returns a list of TaskDue, or the 'json'/'csv'/'ics' text.
+        Relative deadlines count from the plan's issue date.
+        """
+        cal = _calendar_arg(calendar, "Plan.tasks_due() argument 'calendar'")
+        first = _date_arg(start, "Plan.tasks_due() argument 'start'")
+        last = _date_arg(end, "Plan.tasks_due() argument 'end'")
+        options, _ = self._schedule_options("tasks_due", unit, format,
+                                            reminder_days)
+        return self._dues(
+            _owned_text(_lib.dg_plan_tasks_due, self._live(), cal, first,
+                        last, ctypes.byref(options), what="task due dates"),
+            format)
+
+    def tasks_overdue(self, calendar: Calendar, on: datetime.date,
+                      unit=None, format: str = "objects",
+                      reminder_days: int = 3):
+        """The due dates that have passed by `on` (from the plan's issue
+        date to the day before `on`; no completion tracking yet). As
+        tasks_due() otherwise; InvalidArgumentError unless `on` is after the
+        issue date."""
+        cal = _calendar_arg(calendar,
+                            "Plan.tasks_overdue() argument 'calendar'")
+        day = _date_arg(on, "Plan.tasks_overdue() argument 'on'")
+        options, _ = self._schedule_options("tasks_overdue", unit, format,
+                                            reminder_days)
+        return self._dues(
+            _owned_text(_lib.dg_plan_tasks_overdue, self._live(), cal, day,
+                        ctypes.byref(options), what="overdue task dates"),
+            format)
+
+    def critical_path(self, calendar: Calendar, start: datetime.date,
+                      durations=None) -> CriticalPath:
+        """The critical path of the plan's dependencies from `start`.
+
+        durations: {task: working days} (task by id, path, Record or
+        index); tasks not given are 0-day milestones. Raises
+        InvalidArgumentError for a negative duration (naming the task).
+
+        >>> plan = dutygraph.Plan.load('tests/data/small_plan.json')
+        >>> cp = plan.critical_path(dutygraph.Calendar(),
+        ...     datetime.date(2023, 9, 28), {'t_hidden_debt': 2,
+        ...                                  't_warning': 3})
+        >>> cp.finish_date, cp.critical_tasks
+        (datetime.date(2023, 10, 10), ('t_hidden_debt', 't_warning'))
+        """
+        cal = _calendar_arg(calendar,
+                            "Plan.critical_path() argument 'calendar'")
+        day = _date_arg(start, "Plan.critical_path() argument 'start'")
+        if durations is None:
+            durations = {}
+        if not isinstance(durations, dict):
+            raise TypeError(f"Plan.critical_path() argument 'durations' must "
+                            f"be a dict of task -> working days, not "
+                            f"{type(durations).__name__}")
+        by_index = {}
+        for task, days in durations.items():
+            index = self._index_arg(
+                task, _capi.DG_RECORD_TASK,
+                "Plan.critical_path() argument 'durations' key")
+            by_index[index] = _int32_arg(
+                days, f"Plan.critical_path() argument 'durations'[{task!r}]")
+        count = max(by_index) + 1 if by_index else 0
+        array = (ctypes.c_int32 * max(count, 1))()
+        for index, days in by_index.items():
+            array[index] = days
+        answer = _critical_path(json.loads(_owned_text(
+            _lib.dg_plan_critical_path, self._live(), cal, day, array, count,
+            what="a critical path")))
+        _warn_provisional(answer.provisional, "the critical path")
+        return answer
+
+    def due_date_changes(self, before: Calendar, after: Calendar,
+                         start: datetime.date, end: datetime.date) -> list:
+        """Every cadence occurrence and task due date in [start, end] whose
+        date differs between calendar `before` and calendar `after` (e.g.
+        the built-in one and one derived with a local day off), as
+        DueDateChange values sorted by the earlier date."""
+        first_cal = _calendar_arg(
+            before, "Plan.due_date_changes() argument 'before'")
+        second_cal = _calendar_arg(
+            after, "Plan.due_date_changes() argument 'after'")
+        first = _date_arg(start, "Plan.due_date_changes() argument 'start'")
+        last = _date_arg(end, "Plan.due_date_changes() argument 'end'")
+        value = json.loads(_owned_text(
+            _lib.dg_plan_due_date_changes, self._live(), first_cal,
+            second_cal, first, last, what="due date changes"))
+        return [_due_date_change(c) for c in value["changes"]]

@@ -134,6 +134,11 @@ DG_HOLDERS_GUIDING = 3
 DG_HOLDERS_OFFICE_DIRECTOR = 4
 DG_HOLDERS_CHIEF_DISPATCHERS = 5
 
+# dg_schedule_format
+DG_FORMAT_JSON = 0
+DG_FORMAT_CSV = 1
+DG_FORMAT_ICS = 2
+
 # ---------------------------------------------------------------------------
 # Scalar typedefs (all fixed width in dg.h).
 # ---------------------------------------------------------------------------
@@ -149,6 +154,7 @@ dg_assigned_via = c_int32
 dg_capacity = c_int32
 dg_record_kind = c_int32
 dg_holder_list = c_int32
+dg_schedule_format = c_int32
 
 # date.toordinal() of 1970-01-01: a dg_date is date.toordinal() - this.
 EPOCH_ORDINAL = 719163
@@ -291,6 +297,29 @@ class dg_person_task(ctypes.Structure):
         ("task_title", POINTER(c_char)),
         ("task_title_size", c_size_t),
     ]
+
+
+class dg_schedule_options(ctypes.Structure):
+    # cadence_ids: const char *const *, NUL-terminated UTF-8 ids.
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("format", dg_schedule_format),
+        ("has_unit", c_int32),
+        ("unit", c_uint32),
+        ("include_deadlines", c_int32),
+        ("reminder_working_days", c_int32),
+        ("cadence_ids", POINTER(c_char_p)),
+        ("cadence_id_count", c_size_t),
+    ]
+
+
+def schedule_options_init():
+    """DG_SCHEDULE_OPTIONS_INIT."""
+    options = dg_schedule_options()
+    options.struct_size = ctypes.sizeof(dg_schedule_options)
+    options.format = DG_FORMAT_JSON
+    options.reminder_working_days = 3
+    return options
 
 
 def struct_init(struct_type):
@@ -454,6 +483,24 @@ PROTOTYPES = {
         dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_date]),
     "dg_plan_lints_json": (
         dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_date]),
+    # Schedules.
+    "dg_plan_schedule": (
+        dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_calendar_p,
+                    dg_date, dg_date, POINTER(dg_schedule_options)]),
+    "dg_plan_tasks_due": (
+        dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_calendar_p,
+                    dg_date, dg_date, POINTER(dg_schedule_options)]),
+    "dg_plan_tasks_overdue": (
+        dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_calendar_p,
+                    dg_date, POINTER(dg_schedule_options)]),
+    "dg_plan_critical_path": (
+        dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_calendar_p,
+                    dg_date, _int32_p, c_size_t]),
+    "dg_resolve_deadline_text": (
+        dg_status, [_owned_string_p, _size_p, c_char_p, c_size_t, c_int32]),
+    "dg_plan_due_date_changes": (
+        dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_calendar_p,
+                    dg_calendar_p, dg_date, dg_date]),
 }
 
 # ---------------------------------------------------------------------------

@@ -50,8 +50,13 @@ _PROTOTYPE = re.compile(
 
 
 def _split_declaration(declaration):
-    """'const dg_calendar *cal' -> ('dg_calendar', 1, True)."""
+    """'const dg_calendar *cal' -> ('dg_calendar', 1, True).
+
+    A const between the stars ('const char *const *ids') qualifies a
+    pointer, which changes nothing in the ABI: it is dropped.
+    """
     declaration = " ".join(declaration.split())
+    declaration = re.sub(r"\*\s*const\b\s*", "*", declaration)
     match = re.fullmatch(r"(const\s+)?(\w+)\s*(\**)\s*(\w+)?", declaration)
     assert match, f"cannot parse C declaration {declaration!r}"
     const, base, stars, _ = match.groups()
@@ -238,7 +243,8 @@ def test_structs_match(header):
     structs = _structs(header)
     assert set(structs) == {"dg_calendar_options", "dg_day_info",
                             "dg_accountable_unit", "dg_post_holder",
-                            "dg_unit_task", "dg_person_task"}, (
+                            "dg_unit_task", "dg_person_task",
+                            "dg_schedule_options"}, (
         "a struct was added to dg.h: mirror it in _capi.py and here")
     for name, fields in structs.items():
         mirror = getattr(_capi, name)
@@ -278,6 +284,28 @@ def test_pyproject_version_matches_the_header(header):
     string = re.search(r'#define\s+DG_VERSION_STRING\s+"([^"]+)"',
                        header).group(1)
     assert version == string
+
+
+def test_schedule_options_init_matches(header):
+    # DG_SCHEDULE_OPTIONS_INIT: struct_size, then the defaults that
+    # _capi.schedule_options_init() reproduces, field by field.
+    body = re.search(
+        r"#define\s+DG_SCHEDULE_OPTIONS_INIT\s*\\?\s*\{([^}]*)\}",
+        header).group(1)
+    parts = [part.strip() for part in body.replace("\\", " ").split(",")]
+    assert parts[0] == "sizeof(dg_schedule_options)"
+    made = _capi.schedule_options_init()
+    assert made.struct_size == ctypes.sizeof(_capi.dg_schedule_options)
+    names = [name for name, _ in _capi.dg_schedule_options._fields_]
+    assert len(parts) == len(names)
+    constants = _enum_constants(header)
+    for name, part in zip(names[1:], parts[1:]):
+        value = getattr(made, name)
+        if part == "NULL":
+            assert not value, name
+        else:
+            assert value == constants.get(part, None if not part.isdigit()
+                                          else int(part)), name
 
 
 @pytest.mark.parametrize("struct, macro", [

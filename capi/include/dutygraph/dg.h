@@ -942,6 +942,150 @@ DG_API dg_status dg_plan_lints_json(char **out, size_t *size_out,
                                     const dg_plan *plan,
                                     dg_date on) DG_NOEXCEPT;
 
+/* ------------------------------------------------------------------------ */
+/* Schedules: cadences, deadlines, critical path                             */
+/* ------------------------------------------------------------------------ */
+/*
+ * When everything in a plan is due on a calendar (docs/schedules.md): the
+ * occurrences of its cadences (旬简报, 月通报, 每周一调度...), its tasks' due
+ * dates with reminders, the critical path of its dependencies, and what a
+ * calendar change moves. Every answer is a caller-owned, NUL-terminated text
+ * written to `*out` (release with dg_string_free) with its length in
+ * `*size_out` (which may be NULL); the JSON, CSV and iCalendar renderings are
+ * those of docs/schedules.md, the same bytes as the CLI's --format.
+ *
+ * Errors common to these calls: DG_INVALID_ARGUMENT for NULL `out`, `plan`
+ * or `cal`, from > to, or a bad option; DG_OUT_OF_RANGE for a unit index
+ * past the plan's units or a date outside the calendar; DG_NOT_FOUND for an
+ * unknown cadence id (named); DG_FAILED_PRECONDITION from a strict calendar
+ * when a due date falls in a year without a holiday notice (the message
+ * names the year, e.g. 2027). A provisional calendar answers there instead.
+ */
+
+/** The renderings of schedule answers. */
+typedef int32_t dg_schedule_format;
+enum {
+  DG_FORMAT_JSON = 0, /* compact, deterministic */
+  DG_FORMAT_CSV = 1,  /* header row, RFC 4180 quoting */
+  DG_FORMAT_ICS = 2   /* iCalendar (RFC 5545): one all-day VEVENT each */
+};
+
+/** Options of dg_plan_schedule(), dg_plan_tasks_due() and
+ *  dg_plan_tasks_overdue(); NULL for the defaults of the _INIT macro.
+ *  struct_size must cover `format`, else DG_INVALID_ARGUMENT; fields past
+ *  struct_size take their defaults. */
+typedef struct dg_schedule_options {
+  size_t struct_size;            /* sizeof(dg_schedule_options) */
+  dg_schedule_format format;     /* DG_FORMAT_JSON by default */
+  int32_t has_unit;              /* 1: only what unit `unit` owns (cadences)
+                                    or has a role in (deadlines), resolved as
+                                    of each due date */
+  uint32_t unit;                 /* a unit index; read when has_unit is 1 */
+  int32_t include_deadlines;     /* dg_plan_schedule: 1 adds the tasks' due
+                                    dates (not with DG_FORMAT_CSV); the
+                                    task calls require 0 */
+  int32_t reminder_working_days; /* reminders this many working days before
+                                    a due date; 0: none; default 3 */
+  const char *const *cadence_ids; /* dg_plan_schedule: only these cadences
+                                     (NUL-terminated UTF-8 ids); NULL with
+                                     count 0: every cadence. The task calls
+                                     require count 0 */
+  size_t cadence_id_count;
+} dg_schedule_options;
+#define DG_SCHEDULE_OPTIONS_INIT \
+  { sizeof(dg_schedule_options), DG_FORMAT_JSON, 0, 0, 0, 3, NULL, 0 }
+
+/**
+ * The cadence occurrences due in [from, to] (inclusive), with their period,
+ * owner and recipients resolved as of each due date, sorted by due date,
+ * cadence, group, member; with include_deadlines, the tasks' due dates in
+ * the range too.
+ * DG_FORMAT_JSON gives {"occurrences":<occurrences>,"deadlines":<dues>}
+ * (the deadline list is empty without include_deadlines), DG_FORMAT_CSV the
+ * occurrence table, DG_FORMAT_ICS one calendar with an event per occurrence
+ * and per due date (a VALARM for each reminder).
+ * Thread safety: immutable (on plan and cal).
+ */
+DG_API dg_status dg_plan_schedule(char **out, size_t *size_out,
+                                  const dg_plan *plan, const dg_calendar *cal,
+                                  dg_date from, dg_date to,
+                                  const dg_schedule_options *opts) DG_NOEXCEPT;
+
+/**
+ * The tasks' due dates in [from, to], by due date, task, deadline; with
+ * has_unit, only the tasks where that unit has a role. Relative deadlines
+ * count from the plan's issue date (交办, 印发). JSON, CSV or ICS.
+ * @return DG_INVALID_ARGUMENT for cadence ids or include_deadlines in opts.
+ * Thread safety: immutable (on plan and cal).
+ */
+DG_API dg_status dg_plan_tasks_due(char **out, size_t *size_out,
+                                   const dg_plan *plan, const dg_calendar *cal,
+                                   dg_date from, dg_date to,
+                                   const dg_schedule_options *opts)
+    DG_NOEXCEPT;
+
+/**
+ * The due dates that have passed by `on`: those from the plan's issue date
+ * (else January 1 of the plan year) to the day before `on`. There is no
+ * completion tracking yet: a passed due date counts as overdue. As
+ * dg_plan_tasks_due() otherwise.
+ * @return DG_INVALID_ARGUMENT if `on` is not after that first day.
+ * Thread safety: immutable (on plan and cal).
+ */
+DG_API dg_status dg_plan_tasks_overdue(char **out, size_t *size_out,
+                                       const dg_plan *plan,
+                                       const dg_calendar *cal, dg_date on,
+                                       const dg_schedule_options *opts)
+    DG_NOEXCEPT;
+
+/**
+ * The critical path of the plan's finish-to-start dependencies, as JSON:
+ * earliest/latest start and finish, total float, the critical tasks and
+ * paths, in working days of `cal` from `start` (working day 0: `start`, or
+ * the next working day).
+ * @param durations  working days per task, indexed by task index; tasks past
+ *                   `durations_count` (all, when 0; `durations` may then be
+ *                   NULL) are 0-day milestones.
+ * @return DG_INVALID_ARGUMENT for NULL durations with a count, a negative
+ *         duration or more durations than tasks (naming the task);
+ *         DG_OUT_OF_RANGE for a finish past the calendar.
+ * Thread safety: immutable (on plan and cal).
+ */
+DG_API dg_status dg_plan_critical_path(char **out, size_t *size_out,
+                                       const dg_plan *plan,
+                                       const dg_calendar *cal, dg_date start,
+                                       const int32_t *durations,
+                                       size_t durations_count) DG_NOEXCEPT;
+
+/**
+ * Reads a deadline as a plan writes it (年底前, 6月底前, 四季度前, 每月5日前,
+ * 10个工作日内 ...; docs/schedules.md "Deadline text") and returns it as the
+ * JSON object {"kind","text","date","period","working_days","after","day"}
+ * ("kind": by, end_of_period, relative or recurring; "date": ISO or null;
+ * "period": a period kind name or null). `plan_year` dates the phrases that
+ * state no year.
+ * @return DG_INVALID_ARGUMENT quoting the text when it cannot be read, or
+ *         for an impossible date (2月30日前).
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_resolve_deadline_text(char **out, size_t *size_out,
+                                          const char *text, size_t text_len,
+                                          int32_t plan_year) DG_NOEXCEPT;
+
+/**
+ * Every cadence occurrence and task due date in [from, to] whose date
+ * differs between calendar `before` and calendar `after` (e.g. the built-in
+ * calendar and one derived with a local day off), as the JSON document of
+ * docs/schedules.md ("C API"), sorted by the earlier of the two dates.
+ * Thread safety: immutable (on plan and both calendars).
+ */
+DG_API dg_status dg_plan_due_date_changes(char **out, size_t *size_out,
+                                          const dg_plan *plan,
+                                          const dg_calendar *before,
+                                          const dg_calendar *after,
+                                          dg_date from,
+                                          dg_date to) DG_NOEXCEPT;
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
