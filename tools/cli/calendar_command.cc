@@ -51,28 +51,6 @@ std::string_view WeekdayName(Date d) {
   return kWeekdayNames[d.iso_weekday() - 1];
 }
 
-// The calendar the command asks about: the built-in one in the chosen mode,
-// with each --overlay applied in the order given.
-absl::StatusOr<Calendar> OpenCalendar(const CalendarArgs& args) {
-  Calendar calendar = Calendar::ChinaMainland(
-      args.provisional ? CalendarMode::kProvisional : CalendarMode::kStrict);
-  for (const std::string& path : args.overlays) {
-    absl::StatusOr<Calendar> derived = calendar.DeriveFromFile(path);
-    if (!derived.ok()) return WithContext(derived.status(), "--overlay");
-    calendar = *std::move(derived);
-  }
-  return calendar;
-}
-
-// Points a strict-mode refusal at the two ways forward.
-absl::Status ExplainCalendarError(const absl::Status& status) {
-  if (status.code() != absl::StatusCode::kFailedPrecondition) return status;
-  return absl::Status(
-      status.code(),
-      std::string(status.message()) +
-          " (on the command line: --provisional, or --overlay FILE)");
-}
-
 // "2027" / "2027, 2028" / "1950–2006, 2027–2149": sorted years, runs of
 // three or more shortened to a range.
 std::string JoinYears(const std::vector<int>& years) {
@@ -428,7 +406,8 @@ CLI::App* AddCalendarSubcommand(CLI::App& calendar_command,
       [args, &action, run = std::move(run), check = std::move(check)] {
         if (check) check(*args);
         action = [args, run]() -> absl::Status {
-          absl::StatusOr<Calendar> opened = OpenCalendar(*args);
+          absl::StatusOr<Calendar> opened =
+              OpenCalendar(args->provisional, args->overlays);
           if (!opened.ok()) return opened.status();
           return ExplainCalendarError(run(*opened, *args));
         };

@@ -6,6 +6,8 @@
 #include <iostream>
 #include <utility>
 
+#include "dutygraph/plan_json.h"
+
 namespace dutygraph::cli {
 
 void AddExitStatusFooter(CLI::App& app) {
@@ -13,7 +15,8 @@ void AddExitStatusFooter(CLI::App& app) {
       "Exit status:\n"
       "  0  success\n"
       "  1  could not answer: a year without an official holiday schedule,\n"
-      "     a date out of range, an unreadable or malformed --overlay file\n"
+      "     a date out of range, an unreadable or malformed plan or --overlay\n"
+      "     file, an unknown task, unit or person, lint errors\n"
       "  2  usage error: unknown subcommand or option, missing or bad "
       "argument\n"
       "Errors go to stderr as 'dutygraph: error: ...'.");
@@ -100,6 +103,67 @@ void PrintError(std::string_view message) {
 
 void PrintWarning(std::string_view message) {
   std::cerr << "dutygraph: warning: " << message << '\n';
+}
+
+absl::StatusOr<Calendar> OpenCalendar(
+    bool provisional, const std::vector<std::string>& overlays) {
+  Calendar calendar = Calendar::ChinaMainland(
+      provisional ? CalendarMode::kProvisional : CalendarMode::kStrict);
+  for (const std::string& path : overlays) {
+    absl::StatusOr<Calendar> derived = calendar.DeriveFromFile(path);
+    if (!derived.ok()) return WithContext(derived.status(), "--overlay");
+    calendar = *std::move(derived);
+  }
+  return calendar;
+}
+
+// Points a strict-mode refusal at the two ways forward.
+absl::Status ExplainCalendarError(const absl::Status& status) {
+  if (status.code() != absl::StatusCode::kFailedPrecondition ||
+      std::string(status.message()).find("holiday") == std::string::npos) {
+    return status;
+  }
+  return absl::Status(
+      status.code(),
+      std::string(status.message()) +
+          " (on the command line: --provisional, or --overlay FILE)");
+}
+
+// The message for a plan that did not load: a first line saying so, then
+// every diagnostic as "FILE: POINTER: MESSAGE", one per line (main() puts
+// "dutygraph: error: " before the first).
+std::string LoadFailureMessage(const std::string& path,
+                               const absl::Status& status,
+                               const std::vector<PlanDiagnostic>& diagnostics) {
+  if (diagnostics.empty()) {
+    const std::string message(status.message());
+    // The loader's message may already name the file.
+    if (message.find(path) != std::string::npos) return message;
+    return path + ": " + message;
+  }
+  std::string text = path + " is not a valid plan (" +
+                     std::to_string(diagnostics.size()) +
+                     (diagnostics.size() == 1 ? " problem" : " problems") +
+                     "; nothing was loaded):";
+  for (const PlanDiagnostic& d : diagnostics) {
+    text += "\n" + path + ": ";
+    if (!d.pointer.empty()) text += d.pointer + ": ";
+    text += d.message;
+  }
+  return text;
+}
+
+// Loads the plan at `path`; on failure every problem is in the message (and
+// in `diagnostics`, if given).
+absl::StatusOr<Plan> LoadPlan(const std::string& path,
+                              std::vector<PlanDiagnostic>* diagnostics) {
+  std::vector<PlanDiagnostic> found;
+  absl::StatusOr<Plan> plan = LoadPlanFile(path, &found);
+  if (plan.ok()) return plan;
+  const absl::Status failure(plan.status().code(),
+                             LoadFailureMessage(path, plan.status(), found));
+  if (diagnostics != nullptr) *diagnostics = std::move(found);
+  return failure;
 }
 
 }  // namespace dutygraph::cli

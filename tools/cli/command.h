@@ -24,10 +24,13 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "dutygraph/calendar.h"
 #include "dutygraph/date.h"
+#include "dutygraph/plan.h"
 
 namespace dutygraph::cli {
 
@@ -79,6 +82,22 @@ absl::StatusOr<int32_t> ArgumentInt32(std::string_view argument_name,
 //
 // `status` with "context: " before its message, same code; OK stays OK.
 absl::Status WithContext(const absl::Status& status, std::string_view context);
+
+// The calendar a command asks about: the built-in one, strict or
+// provisional, with each --overlay file applied in the order given.
+absl::StatusOr<Calendar> OpenCalendar(bool provisional,
+                                      const std::vector<std::string>& overlays);
+
+// A strict-mode refusal (a year without a notice), pointed at the two ways
+// forward on the command line; any other status unchanged.
+absl::Status ExplainCalendarError(const absl::Status& status);
+
+// Loads the plan at `path`. On failure the message says the file is not a
+// valid plan, then lists every problem as "FILE: POINTER: MESSAGE", one per
+// line; `diagnostics`, if given, receives them too.
+absl::StatusOr<Plan> LoadPlan(
+    const std::string& path,
+    std::vector<PlanDiagnostic>* diagnostics = nullptr);
 
 // PrintError() / PrintWarning()
 //

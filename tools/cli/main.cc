@@ -1,8 +1,8 @@
 // tools/cli/main.cc — the `dutygraph` command: subcommand registry and the
 // mapping of errors to exit codes (documented in command.h and README.md).
 //
-// Adding a subcommand: write `<name>_command.{h,cc}` with an
-// Add<Name>Command(CLI::App&, CommandAction&) like calendar's, and call it
+// Adding a command: write `<area>_command(s).{h,cc}` with an
+// Add<Area>Command(s)(CLI::App&, CommandAction&) like calendar's, and call it
 // below.
 #include <CLI/CLI.hpp>
 #include <exception>

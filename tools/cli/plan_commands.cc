@@ -81,43 +81,6 @@ CLI::Validator RoleValidator() {
 
 // ---- loading ----------------------------------------------------------------
 
-// The message for a plan that did not load: a first line saying so, then
-// every diagnostic as "FILE: POINTER: MESSAGE", one per line (main() puts
-// "dutygraph: error: " before the first).
-std::string LoadFailureMessage(const std::string& path,
-                               const absl::Status& status,
-                               const std::vector<PlanDiagnostic>& diagnostics) {
-  if (diagnostics.empty()) {
-    const std::string message(status.message());
-    // The loader's message may already name the file.
-    if (message.find(path) != std::string::npos) return message;
-    return path + ": " + message;
-  }
-  std::string text = path + " is not a valid plan (" +
-                     Count(diagnostics.size(), "problem", "problems") +
-                     "; nothing was loaded):";
-  for (const PlanDiagnostic& d : diagnostics) {
-    text += "\n" + path + ": ";
-    if (!d.pointer.empty()) text += d.pointer + ": ";
-    text += d.message;
-  }
-  return text;
-}
-
-// Loads the plan at `path`; on failure every problem is in the message (and
-// in `diagnostics`, if given).
-absl::StatusOr<Plan> LoadPlan(
-    const std::string& path,
-    std::vector<PlanDiagnostic>* diagnostics = nullptr) {
-  std::vector<PlanDiagnostic> found;
-  absl::StatusOr<Plan> plan = LoadPlanFile(path, &found);
-  if (plan.ok()) return plan;
-  const absl::Status failure(plan.status().code(),
-                             LoadFailureMessage(path, plan.status(), found));
-  if (diagnostics != nullptr) *diagnostics = std::move(found);
-  return failure;
-}
-
 // The day a question is asked about: --on, or the plan's issue date.
 struct AsOf {
   Date date;

@@ -51,9 +51,8 @@ struct ScheduleArgs {
   std::string durations_path;
 };
 
-using ScheduleRun =
-    std::function<absl::Status(const Plan&, const Calendar&,
-                               const ScheduleArgs&)>;
+using ScheduleRun = std::function<absl::Status(const Plan&, const Calendar&,
+                                               const ScheduleArgs&)>;
 using ScheduleCheck = std::function<void(const ScheduleArgs&)>;
 
 void Print(const std::string& text) { std::cout << text << std::flush; }
@@ -65,54 +64,6 @@ std::string WeekdayName(Date d) {
 }
 
 // ---- plan and calendar ------------------------------------------------------
-
-// The plan at `path`; on failure the message lists every problem as
-// "FILE: POINTER: MESSAGE" (the same text as the plan commands).
-absl::StatusOr<Plan> LoadPlan(const std::string& path) {
-  std::vector<PlanDiagnostic> diagnostics;
-  absl::StatusOr<Plan> plan = LoadPlanFile(path, &diagnostics);
-  if (plan.ok()) return plan;
-  if (diagnostics.empty()) {
-    const std::string message(plan.status().message());
-    if (message.find(path) != std::string::npos) return plan.status();
-    return absl::Status(plan.status().code(), path + ": " + message);
-  }
-  std::string text = path + " is not a valid plan (" +
-                     std::to_string(diagnostics.size()) +
-                     (diagnostics.size() == 1 ? " problem" : " problems") +
-                     "; nothing was loaded):";
-  for (const PlanDiagnostic& d : diagnostics) {
-    text += "\n" + path + ": ";
-    if (!d.pointer.empty()) text += d.pointer + ": ";
-    text += d.message;
-  }
-  return absl::Status(plan.status().code(), text);
-}
-
-// The built-in calendar in the chosen mode with each --overlay applied.
-absl::StatusOr<Calendar> OpenCalendar(const ScheduleArgs& args) {
-  Calendar calendar = Calendar::ChinaMainland(
-      args.provisional ? CalendarMode::kProvisional : CalendarMode::kStrict);
-  for (const std::string& path : args.overlays) {
-    absl::StatusOr<Calendar> derived = calendar.DeriveFromFile(path);
-    if (!derived.ok()) return WithContext(derived.status(), "--overlay");
-    calendar = *std::move(derived);
-  }
-  return calendar;
-}
-
-// Points a strict-mode refusal at the two ways forward.
-absl::Status ExplainCalendarError(const absl::Status& status) {
-  if (status.code() != absl::StatusCode::kFailedPrecondition ||
-      std::string(status.message()).find("holiday") ==
-          std::string::npos) {
-    return status;
-  }
-  return absl::Status(
-      status.code(),
-      std::string(status.message()) +
-          " (on the command line: --provisional, or --overlay FILE)");
-}
 
 void WarnIfProvisional(bool provisional) {
   if (!provisional) return;
@@ -197,9 +148,8 @@ void CheckScheduleArguments(const ScheduleArgs& args) {
   absl::StatusOr<Date> from = Date::Parse(args.from);
   absl::StatusOr<Date> to = Date::Parse(args.to);
   if (from.ok() && to.ok() && *to < *from) {
-    throw CLI::ValidationError("--to", "'" + args.to +
-                                           "' is before --from '" + args.from +
-                                           "'");
+    throw CLI::ValidationError(
+        "--to", "'" + args.to + "' is before --from '" + args.from + "'");
   }
   if (args.deadlines && args.format == "csv") {
     throw CLI::ValidationError(
@@ -245,10 +195,11 @@ absl::Status RunSchedule(const Plan& plan, const Calendar& calendar,
 
   std::string out;
   if (args.format == "json") {
-    out = "{\"plan\":" + std::string(nlohmann::json(plan.data().plan.id).dump()) +
-          ",\"from\":\"" + from->ToString() + "\",\"to\":\"" + to->ToString() +
-          "\",\"provisional\":" + (provisional ? "true" : "false") +
-          ",\"occurrences\":" + OccurrencesJson(plan, *occurrences);
+    out =
+        "{\"plan\":" + std::string(nlohmann::json(plan.data().plan.id).dump()) +
+        ",\"from\":\"" + from->ToString() + "\",\"to\":\"" + to->ToString() +
+        "\",\"provisional\":" + (provisional ? "true" : "false") +
+        ",\"occurrences\":" + OccurrencesJson(plan, *occurrences);
     if (args.deadlines) out += ",\"deadlines\":" + TaskDuesJson(plan, dues);
     out += "}\n";
   } else if (args.format == "csv") {
@@ -259,13 +210,13 @@ absl::Status RunSchedule(const Plan& plan, const Calendar& calendar,
     std::vector<Row> rows;
     for (const Occurrence& o : *occurrences) {
       const CadenceData& cadence = plan.data().cadences[o.cadence];
-      std::string whose = o.group ? plan.group(*o.group).name
+      std::string whose = o.group    ? plan.group(*o.group).name
                           : o.member ? plan.unit(*o.member).name
                                      : "";
-      rows.push_back({o.due,
-                      {o.due.ToString(), WeekdayName(o.due), o.period_label,
-                       cadence.name, whose,
-                       PartiesText(plan, o.owner_units, o.owner_posts)}});
+      rows.push_back(
+          {o.due,
+           {o.due.ToString(), WeekdayName(o.due), o.period_label, cadence.name,
+            whose, PartiesText(plan, o.owner_units, o.owner_posts)}});
     }
     for (const TaskDue& d : dues) {
       rows.push_back(
@@ -277,8 +228,8 @@ absl::Status RunSchedule(const Plan& plan, const Calendar& calendar,
     }
     std::stable_sort(rows.begin(), rows.end(),
                      [](const Row& a, const Row& b) { return a.due < b.due; });
-    Table table({"due", "weekday", "period", "cadence", "group/member/task",
-                 "owners"});
+    Table table(
+        {"due", "weekday", "period", "cadence", "group/member/task", "owners"});
     for (Row& row : rows) table.AddRow(std::move(row.cells));
     out = table.Render();
   }
@@ -341,10 +292,10 @@ absl::Status RunDue(const Plan& plan, const Calendar& calendar,
 
   std::string out;
   if (args.format == "json") {
-    out = "{\"on\":\"" + on->ToString() + "\",\"within\":" +
-          std::to_string(*within) + ",\"until\":\"" +
-          until->value.ToString() + "\",\"provisional\":" +
-          (provisional ? "true" : "false") +
+    out = "{\"on\":\"" + on->ToString() +
+          "\",\"within\":" + std::to_string(*within) + ",\"until\":\"" +
+          until->value.ToString() +
+          "\",\"provisional\":" + (provisional ? "true" : "false") +
           ",\"overdue\":" + TaskDuesJson(plan, overdue) +
           ",\"upcoming\":" + TaskDuesJson(plan, *upcoming) + "}\n";
   } else if (args.format == "csv") {
@@ -352,21 +303,20 @@ absl::Status RunDue(const Plan& plan, const Calendar& calendar,
   } else if (args.format == "ics") {
     out = ScheduleIcs(plan, {}, all);
   } else {
-    Table table({"status", "due", "weekday", "reminder", "task", "deadline",
-                 "lead"});
+    Table table(
+        {"status", "due", "weekday", "reminder", "task", "deadline", "lead"});
     for (const TaskDue& d : all) {
-      table.AddRow({d.due < *on ? "overdue" : "due", d.due.ToString(),
-                    WeekdayName(d.due),
-                    d.reminder ? d.reminder->ToString() : "",
-                    TaskText(plan, d.task),
-                    d.period_label.empty() ? DeadlineText(plan, d)
-                                           : d.period_label,
-                    LeadUnitsText(plan, d.task, std::min(d.due, *on))});
+      table.AddRow(
+          {d.due < *on ? "overdue" : "due", d.due.ToString(),
+           WeekdayName(d.due), d.reminder ? d.reminder->ToString() : "",
+           TaskText(plan, d.task),
+           d.period_label.empty() ? DeadlineText(plan, d) : d.period_label,
+           LeadUnitsText(plan, d.task, std::min(d.due, *on))});
     }
     out = "as of " + on->ToString() + ": " + std::to_string(overdue.size()) +
-          " overdue, " + std::to_string(upcoming->size()) +
-          " due from " + on->ToString() + " to " + until->value.ToString() +
-          " (" + std::to_string(*within) + " working days)\n";
+          " overdue, " + std::to_string(upcoming->size()) + " due from " +
+          on->ToString() + " to " + until->value.ToString() + " (" +
+          std::to_string(*within) + " working days)\n";
     if (!all.empty()) out += table.Render();
   }
   WarnIfProvisional(provisional);
@@ -457,10 +407,10 @@ absl::StatusOr<std::vector<int32_t>> ReadDurations(const Plan& plan,
           std::to_string(kMaxWorkingDays));
     }
     if (line_of[task->value] != 0) {
-      return absl::InvalidArgumentError(
-          where + "task '" + plan.task(*task).id +
-          "' already has a duration (line " +
-          std::to_string(line_of[task->value]) + ")");
+      return absl::InvalidArgumentError(where + "task '" + plan.task(*task).id +
+                                        "' already has a duration (line " +
+                                        std::to_string(line_of[task->value]) +
+                                        ")");
     }
     line_of[task->value] = line_number;
     durations[task->value] = *days;
@@ -520,9 +470,8 @@ absl::Status RunCriticalPath(const Plan& plan, const Calendar& calendar,
     }
     out = "project: starts " + answer->project_start_date.ToString() + ", " +
           std::to_string(answer->project_duration) +
-          " working days, finishes " +
-          answer->project_finish_date.ToString() + ", float " +
-          std::to_string(answer->project_float) + "\n";
+          " working days, finishes " + answer->project_finish_date.ToString() +
+          ", float " + std::to_string(answer->project_float) + "\n";
     for (const std::vector<TaskIndex>& path : answer->critical_paths) {
       std::string text;
       for (TaskIndex t : path) {
@@ -540,12 +489,11 @@ absl::Status RunCriticalPath(const Plan& plan, const Calendar& calendar,
     for (uint32_t i = 0; i < answer->tasks.size(); ++i) {
       if (!shown[i]) continue;
       const TaskSchedule& s = answer->tasks[i];
-      table.AddRow({TaskText(plan, TaskIndex{i}), std::to_string(s.duration),
-                    s.earliest_start_date.ToString(),
-                    s.earliest_finish_date.ToString(),
-                    s.latest_start_date.ToString(),
-                    s.latest_finish_date.ToString(),
-                    std::to_string(s.total_float), s.critical ? "yes" : ""});
+      table.AddRow(
+          {TaskText(plan, TaskIndex{i}), std::to_string(s.duration),
+           s.earliest_start_date.ToString(), s.earliest_finish_date.ToString(),
+           s.latest_start_date.ToString(), s.latest_finish_date.ToString(),
+           std::to_string(s.total_float), s.critical ? "yes" : ""});
     }
     out += "\n" + table.Render();
   }
@@ -577,26 +525,27 @@ CLI::App* AddScheduleSubcommand(CLI::App& app, const std::string& name,
                                 ScheduleCheck check = nullptr) {
   CLI::App* sub = app.add_subcommand(name, description);
   AddScheduleExitStatusFooter(*sub);
-  sub->callback([args, &action, run = std::move(run),
-                 check = std::move(check)] {
-    if (check) check(*args);
-    action = [args, run]() -> absl::Status {
-      absl::StatusOr<Plan> plan = LoadPlan(args->plan_path);
-      if (!plan.ok()) return plan.status();
-      absl::StatusOr<Calendar> calendar = OpenCalendar(*args);
-      if (!calendar.ok()) return calendar.status();
-      return ExplainCalendarError(run(*plan, *calendar, *args));
-    };
-  });
+  sub->callback(
+      [args, &action, run = std::move(run), check = std::move(check)] {
+        if (check) check(*args);
+        action = [args, run]() -> absl::Status {
+          absl::StatusOr<Plan> plan = LoadPlan(args->plan_path);
+          if (!plan.ok()) return plan.status();
+          absl::StatusOr<Calendar> calendar =
+              OpenCalendar(args->provisional, args->overlays);
+          if (!calendar.ok()) return calendar.status();
+          return ExplainCalendarError(run(*plan, *calendar, *args));
+        };
+      });
   sub->add_option("--plan", args->plan_path,
                   "the plan file (dutygraph/plan@1 JSON, docs/plan-format.md)")
       ->required()
       ->type_name("FILE");
   std::string names;
   for (const std::string& f : formats) names += (names.empty() ? "" : "|") + f;
-  sub->add_option("--format", args->format,
-                  "output: " + names +
-                      " (shapes: docs/schedules.md, \"Exports\")")
+  sub->add_option(
+         "--format", args->format,
+         "output: " + names + " (shapes: docs/schedules.md, \"Exports\")")
       ->capture_default_str()
       ->type_name("FORMAT")
       ->check(CLI::IsMember(formats));
@@ -612,8 +561,7 @@ CLI::App* AddScheduleSubcommand(CLI::App& app, const std::string& name,
   return sub;
 }
 
-void AddUnitOption(CLI::App* sub, ScheduleArgs& args,
-                   const std::string& what) {
+void AddUnitOption(CLI::App* sub, ScheduleArgs& args, const std::string& what) {
   sub->add_option("--unit", args.unit,
                   "only " + what +
                       " of this unit (by id, name, full name or alias; "
