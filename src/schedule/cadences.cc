@@ -29,6 +29,13 @@ struct ResolvedCadence {
   uint32_t index = 0;
   const CadenceData* data = nullptr;
   std::vector<GroupIndex> groups;
+  // Per entry of `groups`: its posts and office, as indices.
+  struct GroupOwners {
+    std::vector<PostIndex> conveners;
+    std::optional<UnitIndex> office_host;
+    std::optional<PostIndex> office_director;
+  };
+  std::vector<GroupOwners> group_owners;
   std::optional<UnitIndex> unit;
   std::optional<UnitSetIndex> unit_set;
   std::vector<TaskIndex> tasks;
@@ -40,6 +47,13 @@ std::string CadenceContext(const CadenceData& c) {
   return absl::StrCat("cadence '", c.id, "' (", c.name, ")");
 }
 
+absl::StatusOr<PostIndex> FindPostId(const Plan& plan, const std::string& id,
+                                     std::string_view what) {
+  auto found = plan.FindPost(id);
+  if (!found.ok()) return WithContext(found.status(), what);
+  return *found;
+}
+
 absl::Status Lookup(const Plan& plan, const CadenceData& c,
                     ResolvedCadence* out) {
   const std::string at = absl::StrCat("cadence '", c.id, "'");
@@ -47,6 +61,23 @@ absl::Status Lookup(const Plan& plan, const CadenceData& c,
     auto found = plan.FindGroup(g);
     if (!found.ok()) return WithContext(found.status(), at + " owner group");
     out->groups.push_back(*found);
+    const GroupData& group = plan.group(*found);
+    ResolvedCadence::GroupOwners& owners = out->group_owners.emplace_back();
+    for (const std::string& p : group.conveners) {
+      DG_ASSIGN_OR_RETURN(PostIndex post,
+                          FindPostId(plan, p, "group convener"));
+      owners.conveners.push_back(post);
+    }
+    if (!group.office_host.empty()) {
+      auto host = plan.FindUnit(group.office_host);
+      if (!host.ok()) return WithContext(host.status(), "group office host");
+      owners.office_host = *host;
+    }
+    if (!group.office_director.empty()) {
+      DG_ASSIGN_OR_RETURN(owners.office_director,
+                          FindPostId(plan, group.office_director,
+                                     "group office director"));
+    }
   }
   if (!c.owner_unit.empty()) {
     auto found = plan.FindUnit(c.owner_unit);
@@ -111,36 +142,22 @@ void AddPost(const Plan& plan, PostIndex post, Date on,
   out->push_back(PostHolder{post, plan.HolderOf(post, on)});
 }
 
-absl::StatusOr<PostIndex> FindPostId(const Plan& plan, const std::string& id,
-                                     std::string_view what) {
-  auto found = plan.FindPost(id);
-  if (!found.ok()) return WithContext(found.status(), what);
-  return *found;
-}
 
 // The owners of one occurrence (group or member given by the instance).
 absl::Status ResolveOwners(const Plan& plan, const ResolvedCadence& rc,
-                           Occurrence* occ) {
+                           int group_slot, Occurrence* occ) {
   const CadenceData& c = *rc.data;
   const Date on = occ->due;
   if (c.owner_role == "group_lead" || c.owner_role == "group_office") {
-    const GroupData& g = plan.group(*occ->group);
+    const ResolvedCadence::GroupOwners& g = rc.group_owners[group_slot];
     if (c.owner_role == "group_lead") {
-      for (const std::string& p : g.conveners) {
-        DG_ASSIGN_OR_RETURN(PostIndex post,
-                            FindPostId(plan, p, "group convener"));
+      for (PostIndex post : g.conveners) {
         AddPost(plan, post, on, &occ->owner_posts);
       }
     }
-    if (!g.office_host.empty()) {
-      auto host = plan.FindUnit(g.office_host);
-      if (!host.ok()) return WithContext(host.status(), "group office host");
-      AddUnit(plan, *host, on, &occ->owner_units);
-    }
-    if (c.owner_role == "group_office" && !g.office_director.empty()) {
-      DG_ASSIGN_OR_RETURN(PostIndex post, FindPostId(plan, g.office_director,
-                                                     "group office director"));
-      AddPost(plan, post, on, &occ->owner_posts);
+    if (g.office_host) AddUnit(plan, *g.office_host, on, &occ->owner_units);
+    if (c.owner_role == "group_office" && g.office_director) {
+      AddPost(plan, *g.office_director, on, &occ->owner_posts);
     }
   } else if (c.owner_role == "task_leads") {
     Accountability who;
@@ -175,10 +192,17 @@ absl::Status EmitPeriod(const Plan& plan, const ResolvedCadence& rc,
                         const OccurrenceFilter& filter,
                         std::vector<Occurrence>* out) {
   const CadenceData& c = *rc.data;
-  std::vector<std::pair<std::optional<GroupIndex>, std::optional<UnitIndex>>>
-      instances;
+  // One instance per owning group (with its slot in rc.groups) or member.
+  struct Instance {
+    std::optional<GroupIndex> group;
+    std::optional<UnitIndex> member;
+    int group_slot = -1;
+  };
+  std::vector<Instance> instances;
   if (c.owner_role == "group_lead" || c.owner_role == "group_office") {
-    for (GroupIndex g : rc.groups) instances.push_back({g, std::nullopt});
+    for (size_t k = 0; k < rc.groups.size(); ++k) {
+      instances.push_back({rc.groups[k], std::nullopt, static_cast<int>(k)});
+    }
   } else if (c.owner_role == "unit_set_members") {
     std::vector<UnitIndex> members;
     for (const std::string& m : plan.unit_set(*rc.unit_set).members) {
@@ -187,9 +211,9 @@ absl::Status EmitPeriod(const Plan& plan, const ResolvedCadence& rc,
       AddUnit(plan, *u, due.value, &members);
     }
     std::sort(members.begin(), members.end());
-    for (UnitIndex m : members) instances.push_back({std::nullopt, m});
+    for (UnitIndex m : members) instances.push_back({std::nullopt, m, -1});
   } else {
-    instances.push_back({std::nullopt, std::nullopt});
+    instances.push_back({});
   }
   std::optional<UnitIndex> wanted;
   if (filter.unit) {
@@ -197,12 +221,13 @@ absl::Status EmitPeriod(const Plan& plan, const ResolvedCadence& rc,
     if (!now.ok()) return absl::OkStatus();  // abolished: owns nothing
     wanted = *now;
   }
-  for (const auto& [group, member] : instances) {
+  const std::string label = period.Label();
+  for (const Instance& instance : instances) {
     // Owners and recipients ({}) are filled by ResolveOwners.
-    Occurrence occ{rc.index,  group,          member, period, period.Label(),
-                   due.value, c.kind,         {},     {},     {},
+    Occurrence occ{rc.index,  instance.group, instance.member, period, label,
+                   due.value, c.kind,         {},              {},     {},
                    {},        due.provisional};
-    DG_RETURN_IF_ERROR(ResolveOwners(plan, rc, &occ));
+    DG_RETURN_IF_ERROR(ResolveOwners(plan, rc, instance.group_slot, &occ));
     if (wanted && std::find(occ.owner_units.begin(), occ.owner_units.end(),
                             *wanted) == occ.owner_units.end()) {
       continue;
@@ -352,16 +377,30 @@ absl::StatusOr<std::vector<Occurrence>> CadenceOccurrences(
     DG_RETURN_IF_ERROR(Lookup(plan, *rc.data, &rc));
     DG_RETURN_IF_ERROR(Occurrences(plan, calendar, rc, from, to, filter, &out));
   }
-  auto key = [](const Occurrence& o) {
-    return std::make_tuple(o.due, o.cadence,
-                           o.group ? int64_t{o.group->value} : -1,
-                           o.member ? int64_t{o.member->value} : -1);
+  // Sort small keys, then move each occurrence once into its place:
+  // sorting the occurrences themselves moved every vector inside them
+  // log(n) times.
+  struct Key {
+    Date due;
+    uint32_t cadence;
+    int64_t group, member;
+    uint32_t position;  // keeps equal keys in generation order
+    bool operator<(const Key& o) const {
+      return std::tie(due, cadence, group, member, position) <
+             std::tie(o.due, o.cadence, o.group, o.member, o.position);
+    }
   };
-  std::stable_sort(out.begin(), out.end(),
-                   [&](const Occurrence& a, const Occurrence& b) {
-                     return key(a) < key(b);
-                   });
-  return out;
+  std::vector<Key> keys(out.size());
+  for (uint32_t i = 0; i < out.size(); ++i) {
+    const Occurrence& o = out[i];
+    keys[i] = Key{o.due, o.cadence, o.group ? int64_t{o.group->value} : -1,
+                  o.member ? int64_t{o.member->value} : -1, i};
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<Occurrence> sorted;
+  sorted.reserve(out.size());
+  for (const Key& k : keys) sorted.push_back(std::move(out[k.position]));
+  return sorted;
 }
 
 }  // namespace dutygraph
