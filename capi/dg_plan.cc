@@ -332,6 +332,16 @@ dg_status Holders(HolderView* view, const dg_accountability* acc,
   return DG_OK;
 }
 
+// A new, empty, reusable result object for the caller (released with its
+// dg_*_free). An allocation failure leaves *out NULL.
+template <typename T>
+dg_status NewResult(T** out, const ApiCall& call) {
+  ZeroOut(out);
+  if (out == nullptr) return call.NullArgument("out");
+  *out = new T();
+  return DG_OK;
+}
+
 }  // namespace
 
 /* ------------------------------ Loading ---------------------------------- */
@@ -548,12 +558,7 @@ dg_status dg_plan_holder_of(int* held_out, uint32_t* person_out,
 /* --------------------------- Accountability ------------------------------ */
 
 dg_status dg_accountability_new(dg_accountability** out) noexcept {
-  DG_API_GUARD({
-    ZeroOut(out);
-    if (out == nullptr) return call.NullArgument("out");
-    *out = new dg_accountability();
-    return DG_OK;
-  });
+  DG_API_GUARD({ return NewResult(out, call); });
 }
 
 void dg_accountability_free(dg_accountability* acc) noexcept { delete acc; }
@@ -715,12 +720,7 @@ dg_status dg_accountability_holder_at(dg_post_holder* out,
 /* ---------------------------- Tasks of a unit ---------------------------- */
 
 dg_status dg_unit_tasks_new(dg_unit_tasks** out) noexcept {
-  DG_API_GUARD({
-    ZeroOut(out);
-    if (out == nullptr) return call.NullArgument("out");
-    *out = new dg_unit_tasks();
-    return DG_OK;
-  });
+  DG_API_GUARD({ return NewResult(out, call); });
 }
 
 void dg_unit_tasks_free(dg_unit_tasks* tasks) noexcept { delete tasks; }
@@ -802,12 +802,7 @@ dg_status dg_unit_tasks_at(dg_unit_task* out, const dg_unit_tasks* tasks,
 /* --------------------------- Tasks of a person --------------------------- */
 
 dg_status dg_person_tasks_new(dg_person_tasks** out) noexcept {
-  DG_API_GUARD({
-    ZeroOut(out);
-    if (out == nullptr) return call.NullArgument("out");
-    *out = new dg_person_tasks();
-    return DG_OK;
-  });
+  DG_API_GUARD({ return NewResult(out, call); });
 }
 
 void dg_person_tasks_free(dg_person_tasks* tasks) noexcept { delete tasks; }
