@@ -1687,8 +1687,10 @@ absl::StatusOr<PlanData> Parse(std::string_view json, bool padded,
                    diagnostics);
   }
   dom::element root;
+  // An empty view may carry a null pointer, which simdjson would memcpy from.
+  const char* bytes = json.data() != nullptr ? json.data() : "";
   if (const simdjson::error_code error =
-          parser.parse(json.data(), json.size(), !padded).get(root);
+          parser.parse(bytes, json.size(), !padded).get(root);
       error != simdjson::SUCCESS) {
     const std::optional<internal::JsonSyntaxError> where =
         internal::FindJsonSyntaxError(json, max_depth);

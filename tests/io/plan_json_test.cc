@@ -1409,3 +1409,20 @@ TEST(ExampleDatasetTest, HengyangParsesAndCanonicalisesStably) {
 
 }  // namespace
 }  // namespace dutygraph
+
+namespace dutygraph {
+namespace {
+
+// Regression: an empty view with a null data pointer (what the C API passes
+// for (NULL, 0)) reached simdjson's memcpy as a null source, which UBSan
+// reports. It must be an ordinary "empty input" error.
+TEST(ParsePlanJsonRegressionTest, NullEmptyViewIsAnOrdinaryError) {
+  std::vector<PlanDiagnostic> diagnostics;
+  absl::StatusOr<PlanData> data =
+      ParsePlanJson(std::string_view(), &diagnostics);
+  EXPECT_EQ(data.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(diagnostics.size(), 1u);
+}
+
+}  // namespace
+}  // namespace dutygraph
