@@ -201,10 +201,17 @@ class DependencyNetwork {
   std::shared_ptr<const Impl> impl_;
 };
 
+// PlanDurations()
+//
+// Each task's TaskData::duration_working_days, by TaskIndex (0: a milestone).
+std::vector<int32_t> PlanDurations(const Plan& plan);
+
 // ComputeCriticalPath()
 //
 // One-shot convenience: DependencyNetwork::FromPlan(plan) then Compute().
-// Build the network once instead when computing repeatedly.
+// `durations` override the plan's own (PlanDurations) for the tasks they
+// cover; tasks beyond their end take the plan's duration. Build the network
+// once instead when computing repeatedly.
 absl::StatusOr<CriticalPathAnswer> ComputeCriticalPath(
     const Plan& plan, std::span<const int32_t> durations,
     const Calendar& calendar, Date project_start,

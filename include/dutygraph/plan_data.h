@@ -166,6 +166,7 @@ struct TaskData {
   std::string title;
   std::string text;
   int line = 0;               // line in the source document, 0: unknown
+  int duration_working_days = 0;  // for the critical path; 0: a milestone
   std::vector<ClauseData> clauses;
   std::vector<AssignmentData> assignments;
   std::vector<DeadlineData> deadlines;

@@ -42,6 +42,9 @@
 namespace dutygraph {
 namespace {
 
+// A task's duration in working days: at most about 400 years of them.
+constexpr int64_t kMaxDurationWorkingDays = 100'000;
+
 namespace dom = simdjson::dom;
 
 using Keys = std::span<const std::string_view>;
@@ -1106,12 +1109,13 @@ void Reader::ReadTask(dom::element value, TaskData* out) {
     kDeadlines,
     kTargets,
     kPublic,
-    kNotes
+    kNotes,
+    kDuration
   };
   static constexpr std::string_view kKeys[] = {
       "id",        "kind",    "parent", "number",  "path",
       "title",     "text",    "line",   "clauses", "assignments",
-      "deadlines", "targets", "public", "notes"};
+      "deadlines", "targets", "public", "notes",   "duration_working_days"};
   ReadFields(value, kKeys, Bit(kId), [&](int key, dom::element v) {
     switch (key) {
       case kId:
@@ -1161,6 +1165,9 @@ void Reader::ReadTask(dom::element value, TaskData* out) {
         break;
       case kNotes:
         ReadString(v, &out->notes);
+        break;
+      case kDuration:
+        ReadInt(v, 0, kMaxDurationWorkingDays, &out->duration_working_days);
         break;
     }
   });
@@ -1915,6 +1922,7 @@ void WriteTask(Writer& w, const TaskData& t) {
   w.Str("title", t.title);
   w.Str("text", t.text);
   w.Int("line", t.line);
+  w.Int("duration_working_days", t.duration_working_days);
   w.Records("clauses", t.clauses, [&](const ClauseData& c) {
     w.Str("text", c.text);
     w.Str("annotation", c.annotation);

@@ -371,6 +371,11 @@ class Validator {
       const TaskData& t = d_.tasks[i];
       const Loc at = Ptr("tasks", i);
       OneOf(at + "kind", t.kind, {"part", "section", "task"});
+      if (t.duration_working_days < 0) {
+        Error(at + "duration_working_days",
+              absl::StrFormat("duration %d is negative",
+                              t.duration_working_days));
+      }
       if (t.title.empty() && t.text.empty()) {
         Error(at + "title", "a node needs a title or a text");
       }

@@ -364,10 +364,26 @@ absl::StatusOr<CriticalPathAnswer> ComputeCriticalPath(
     const CriticalPathOptions& options) {
   DG_ASSIGN_OR_RETURN(DependencyNetwork network,
                       DependencyNetwork::FromPlan(plan));
+  std::vector<int32_t> days = PlanDurations(plan);
+  if (durations.size() > days.size()) {
+    // Too many: let Compute() report it with its usual message.
+    days.assign(durations.begin(), durations.end());
+  } else {
+    std::copy(durations.begin(), durations.end(), days.begin());
+  }
   CriticalPathAnswer answer;
   DG_RETURN_IF_ERROR(
-      network.Compute(durations, calendar, project_start, options, &answer));
+      network.Compute(days, calendar, project_start, options, &answer));
   return answer;
+}
+
+std::vector<int32_t> PlanDurations(const Plan& plan) {
+  std::vector<int32_t> days;
+  days.reserve(plan.data().tasks.size());
+  for (const TaskData& t : plan.data().tasks) {
+    days.push_back(t.duration_working_days);
+  }
+  return days;
 }
 
 }  // namespace dutygraph

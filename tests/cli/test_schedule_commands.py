@@ -375,6 +375,31 @@ def test_critical_path_defaults(ok):
     assert data["project"]["duration"] == 0
 
 
+def test_critical_path_takes_durations_from_the_plan(ok, tmp_path):
+    """The same hand-worked network as above, with the durations written in
+    the plan (duration_working_days) instead of a file; a file line still
+    overrides the plan's value."""
+    document = json.loads(SMALL_PLAN.read_text(encoding="utf-8"))
+    days = {"t_hidden_debt": 5, "t_warning": 3, "t_vague": 2}
+    for task in document["tasks"]:
+        if task["id"] in days:
+            task["duration_working_days"] = days[task["id"]]
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    data = json.loads(ok("critical-path", "--plan", str(plan), "--start",
+                         "2023-09-28", "--format", "json"))
+    assert data["project"]["duration"] == 8
+    assert data["project"]["finish_date"] == "2023-10-13"
+    assert data["critical_paths"] == [["t_hidden_debt", "t_warning"]]
+    override = tmp_path / "d.csv"
+    override.write_text("t_warning,1\n", encoding="utf-8")
+    data = json.loads(ok("critical-path", "--plan", str(plan), "--durations",
+                         str(override), "--start", "2023-09-28",
+                         "--format", "json"))
+    assert data["project"]["duration"] == 6      # 5 + 1
+    assert data["project"]["finish_date"] == "2023-10-11"
+
+
 @pytest.mark.parametrize("content,needle", [
     ("t_hidden_debt,five\n", ":1: working_days 'five'"),
     ("task,working_days\nt_hidden_debt,-1\n", ":2: working_days '-1'"),

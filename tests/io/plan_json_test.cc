@@ -517,6 +517,7 @@ PlanData FullPlan() {
   task.title = "实施旅游业兴城";
   task.text = "接待游客总人次、旅游总收入均增长 15% 以上。";
   task.line = 143;
+  task.duration_working_days = 5;
   task.clauses = {{"做优文旅。", "市文旅广体局牵头，市卫健委等配合", true},
                   {"做强会展。", "市商务局负责", false}};
   task.assignments = {
@@ -811,6 +812,7 @@ constexpr char kFullPlanJson[] = R"({
       "title": "实施旅游业兴城",
       "text": "接待游客总人次、旅游总收入均增长 15% 以上。",
       "line": 143,
+      "duration_working_days": 5,
       "clauses": [
         {
           "text": "做优文旅。",
@@ -1076,7 +1078,7 @@ auto Tie(const TargetData& r) {
 }
 auto Tie(const TaskData& r) {  // the nested records are compared apart
   return std::tie(r.id, r.kind, r.parent, r.number, r.path, r.title, r.text,
-                  r.line, r.is_public, r.notes);
+                  r.line, r.duration_working_days, r.is_public, r.notes);
 }
 auto Tie(const DependencyData& r) {
   return std::tie(r.from, r.to, r.type, r.lag_working_days);

@@ -369,7 +369,8 @@ absl::StatusOr<std::vector<int32_t>> ReadDurations(const Plan& plan,
   if (!in) {
     return absl::NotFoundError("--durations: cannot open '" + path + "'");
   }
-  std::vector<int32_t> durations(plan.data().tasks.size(), 0);
+  // The plan's own durations, overridden by the file's lines.
+  std::vector<int32_t> durations = PlanDurations(plan);
   std::vector<int> line_of(plan.data().tasks.size(), 0);
   std::string line;
   int line_number = 0;
@@ -649,9 +650,10 @@ void AddScheduleCommands(CLI::App& app, CommandAction& action) {
       app, "critical-path",
       "The critical path method over the plan's finish-to-start "
       "dependencies, in working days: earliest and latest start and finish "
-      "dates, total float, the critical tasks and paths. The plan format "
-      "has no durations yet: give them with --durations; every task not "
-      "listed is a 0-day milestone. table: the project line, the critical "
+      "dates, total float, the critical tasks and paths. Each task takes "
+      "its duration_working_days from the plan (absent: a 0-day "
+      "milestone); --durations overrides the tasks it lists. table: the "
+      "project line, the critical "
       "paths, then the tasks that have a duration or a dependency; json: "
       "every task",
       args, action, RunCriticalPath, {"table", "json"});

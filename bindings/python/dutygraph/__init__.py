@@ -1764,7 +1764,8 @@ class Plan:
         """The critical path of the plan's dependencies from `start`.
 
         durations: {task: working days} (task by id, path, Record or
-        index); tasks not given are 0-day milestones. Raises
+        index); tasks not given take the plan's duration_working_days
+        (absent: a 0-day milestone). Raises
         InvalidArgumentError for a negative duration (naming the task).
 
         >>> plan = dutygraph.Plan.load('tests/data/small_plan.json')

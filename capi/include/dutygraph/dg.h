@@ -1045,7 +1045,8 @@ DG_API dg_status dg_plan_tasks_overdue(char **out, size_t *size_out,
  * the next working day).
  * @param durations  working days per task, indexed by task index; tasks past
  *                   `durations_count` (all, when 0; `durations` may then be
- *                   NULL) are 0-day milestones.
+ *                   NULL) take the plan's `duration_working_days` (absent:
+ *                   0-day milestones).
  * @return DG_INVALID_ARGUMENT for NULL durations with a count, a negative
  *         duration or more durations than tasks (naming the task);
  *         DG_OUT_OF_RANGE for a finish past the calendar.
