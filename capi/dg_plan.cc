@@ -332,6 +332,18 @@ dg_status Holders(HolderView* view, const dg_accountability* acc,
   return DG_OK;
 }
 
+// The number of entries in a filled task-list result (0 before its first
+// successful fill).
+template <typename TaskList>
+dg_status TaskListCount(size_t* count_out, const TaskList* tasks,
+                        const ApiCall& call) {
+  ZeroOut(count_out);
+  if (count_out == nullptr) return call.NullArgument("count_out");
+  if (tasks == nullptr) return call.NullArgument("tasks");
+  *count_out = tasks->plan ? tasks->tasks.size() : 0;
+  return DG_OK;
+}
+
 // A new, empty, reusable result object for the caller (released with its
 // dg_*_free). An allocation failure leaves *out NULL.
 template <typename T>
@@ -756,13 +768,7 @@ dg_status dg_plan_tasks_of_unit(dg_unit_tasks* out, const dg_plan* plan,
 
 dg_status dg_unit_tasks_count(size_t* count_out,
                               const dg_unit_tasks* tasks) noexcept {
-  DG_API_GUARD({
-    ZeroOut(count_out);
-    if (count_out == nullptr) return call.NullArgument("count_out");
-    if (tasks == nullptr) return call.NullArgument("tasks");
-    *count_out = tasks->plan ? tasks->tasks.size() : 0;
-    return DG_OK;
-  });
+  DG_API_GUARD({ return TaskListCount(count_out, tasks, call); });
 }
 
 dg_status dg_unit_tasks_at(dg_unit_task* out, const dg_unit_tasks* tasks,
@@ -838,13 +844,7 @@ dg_status dg_plan_tasks_of_person(dg_person_tasks* out, const dg_plan* plan,
 
 dg_status dg_person_tasks_count(size_t* count_out,
                                 const dg_person_tasks* tasks) noexcept {
-  DG_API_GUARD({
-    ZeroOut(count_out);
-    if (count_out == nullptr) return call.NullArgument("count_out");
-    if (tasks == nullptr) return call.NullArgument("tasks");
-    *count_out = tasks->plan ? tasks->tasks.size() : 0;
-    return DG_OK;
-  });
+  DG_API_GUARD({ return TaskListCount(count_out, tasks, call); });
 }
 
 dg_status dg_person_tasks_at(dg_person_task* out, const dg_person_tasks* tasks,
