@@ -17,9 +17,11 @@
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_answers_json.h"
 #include "dutygraph/plan_data.h"
+#include "dutygraph/plan_graph.h"
 #include "dutygraph/plan_json.h"
 #include "dutygraph/schedule.h"
 #include "dutygraph/schedule_export.h"
+#include "dutygraph/schedule_gantt.h"
 #include "dutygraph/version.h"
 
 #endif  // DUTYGRAPH_DUTYGRAPH_H_

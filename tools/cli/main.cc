@@ -15,6 +15,7 @@
 #include "calendar_command.h"
 #include "command.h"
 #include "dutygraph/version.h"
+#include "picture_commands.h"
 #include "plan_commands.h"
 #include "schedule_commands.h"
 
@@ -106,6 +107,7 @@ int main(int argc, char** argv) {
   dutygraph::cli::AddCalendarCommand(app, action);
   dutygraph::cli::AddPlanCommands(app, action);
   dutygraph::cli::AddScheduleCommands(app, action);
+  dutygraph::cli::AddPictureCommands(app, action);
 
   try {
     app.parse(argc, argv);

@@ -1817,3 +1817,91 @@ class Plan:
             _lib.dg_plan_due_date_changes, self._live(), first_cal,
             second_cal, first, last, what="due date changes"))
         return [_due_date_change(c) for c in value["changes"]]
+
+    # -- Pictures ----------------------------------------------------------
+
+    def graph_dot(self, task=None, unit=None, group=None,
+                  on: datetime.date = None, depth: int = 1,
+                  legend: bool = True) -> str:
+        """The responsibility graph around one task, unit or group (each a
+        name, Record or index; none: the whole plan) as Graphviz DOT text:
+        tasks, units, groups and posts with who held them on `on` (default:
+        the plan's issue date), edges coloured by role; `depth` steps from
+        the node (0..16). Render it with Graphviz, e.g.
+        ``subprocess.run(["dot", "-Tsvg"], input=dot.encode(), ...)``.
+
+        >>> plan = dutygraph.Plan.load('tests/data/small_plan.json')
+        >>> 'digraph' in plan.graph_dot(task='4/二/（一）/1')
+        True
+        """
+        where = "Plan.graph_dot() argument"
+        given = [(name, value) for name, value in
+                 (("task", task), ("unit", unit), ("group", group))
+                 if value is not None]
+        if len(given) > 1:
+            raise TypeError(f"Plan.graph_dot() takes at most one of task, "
+                            f"unit and group, not "
+                            f"{' and '.join(n for n, _ in given)}")
+        options = _capi.graph_options_init()
+        if given:
+            name, value = given[0]
+            kind, focus = {
+                "task": (_capi.DG_RECORD_TASK, _capi.DG_GRAPH_FOCUS_TASK),
+                "unit": (_capi.DG_RECORD_UNIT, _capi.DG_GRAPH_FOCUS_UNIT),
+                "group": (_capi.DG_RECORD_GROUP, _capi.DG_GRAPH_FOCUS_GROUP),
+            }[name]
+            options.focus_kind = focus
+            options.focus = self._index_arg(value, kind, f"{where} '{name}'")
+        if on is not None:
+            options.has_on = 1
+            options.on = _date_arg(on, f"{where} 'on'")
+        options.depth = _int32_arg(depth, f"{where} 'depth'")
+        options.legend = int(_bool_arg(legend, f"{where} 'legend'"))
+        return _owned_text(_lib.dg_plan_graph_dot, self._live(),
+                           ctypes.byref(options), what="a graph")
+
+    def gantt_svg(self, calendar: Calendar, start: datetime.date,
+                  end: datetime.date, unit=None, project_start=None,
+                  cadences=None, show_cadences: bool = True,
+                  reminder_days: int = 3) -> str:
+        """A Gantt-style SVG of [start, end] on `calendar`: a row per task
+        with a due date in the range or scheduled by the critical path (from
+        `project_start`, default the plan's issue date; the critical tasks
+        in red), a row per cadence with a mark at each due date.
+
+        unit: only that unit's tasks and occurrences. cadences: only these
+        cadence ids (a str or an iterable).
+        """
+        where = "Plan.gantt_svg() argument"
+        cal = _calendar_arg(calendar, f"{where} 'calendar'")
+        first = _date_arg(start, f"{where} 'start'")
+        last = _date_arg(end, f"{where} 'end'")
+        options = _capi.gantt_options_init()
+        if unit is not None:
+            options.has_unit = 1
+            options.unit = self._index_arg(unit, _capi.DG_RECORD_UNIT,
+                                           f"{where} 'unit'")
+        if project_start is not None:
+            options.has_start = 1
+            options.start = _date_arg(project_start,
+                                      f"{where} 'project_start'")
+        options.show_cadences = int(_bool_arg(show_cadences,
+                                              f"{where} 'show_cadences'"))
+        options.reminder_working_days = _int32_arg(
+            reminder_days, f"{where} 'reminder_days'")
+        keep = None
+        if cadences is not None:
+            ids = [cadences] if isinstance(cadences, str) else list(cadences)
+            encoded = [_text_arg(i, f"{where} 'cadences'") for i in ids]
+            for i, data in zip(ids, encoded):
+                if b"\0" in data:
+                    raise _error(_capi.DG_INVALID_ARGUMENT,
+                                 f"{where} 'cadences': {i!r} contains a NUL")
+            keep = (ctypes.c_char_p * max(len(encoded), 1))(*encoded)
+            options.cadence_ids = ctypes.cast(
+                keep, ctypes.POINTER(ctypes.c_char_p))
+            options.cadence_id_count = len(encoded)
+        text = _owned_text(_lib.dg_plan_gantt_svg, self._live(), cal, first,
+                           last, ctypes.byref(options), what="a Gantt chart")
+        del keep  # the id array had to outlive the C call
+        return text

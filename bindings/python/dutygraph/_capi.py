@@ -139,6 +139,12 @@ DG_FORMAT_JSON = 0
 DG_FORMAT_CSV = 1
 DG_FORMAT_ICS = 2
 
+# dg_graph_focus
+DG_GRAPH_FOCUS_PLAN = 0
+DG_GRAPH_FOCUS_TASK = 1
+DG_GRAPH_FOCUS_UNIT = 2
+DG_GRAPH_FOCUS_GROUP = 3
+
 # ---------------------------------------------------------------------------
 # Scalar typedefs (all fixed width in dg.h).
 # ---------------------------------------------------------------------------
@@ -322,6 +328,56 @@ def schedule_options_init():
     return options
 
 
+class dg_graph_options(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("focus_kind", c_int32),
+        ("focus", c_uint32),
+        ("has_on", c_int32),
+        ("on", dg_date),
+        ("depth", c_int32),
+        ("legend", c_int32),
+        ("max_nodes", c_int32),
+    ]
+
+
+def graph_options_init():
+    """DG_GRAPH_OPTIONS_INIT."""
+    options = dg_graph_options()
+    options.struct_size = ctypes.sizeof(dg_graph_options)
+    options.focus_kind = DG_GRAPH_FOCUS_PLAN
+    options.depth = 1
+    options.legend = 1
+    options.max_nodes = 1000
+    return options
+
+
+class dg_gantt_options(ctypes.Structure):
+    # cadence_ids: const char *const *, NUL-terminated UTF-8 ids.
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("has_unit", c_int32),
+        ("unit", c_uint32),
+        ("has_start", c_int32),
+        ("start", dg_date),
+        ("show_cadences", c_int32),
+        ("reminder_working_days", c_int32),
+        ("max_rows", c_int32),
+        ("cadence_ids", POINTER(c_char_p)),
+        ("cadence_id_count", c_size_t),
+    ]
+
+
+def gantt_options_init():
+    """DG_GANTT_OPTIONS_INIT."""
+    options = dg_gantt_options()
+    options.struct_size = ctypes.sizeof(dg_gantt_options)
+    options.show_cadences = 1
+    options.reminder_working_days = 3
+    options.max_rows = 200
+    return options
+
+
 def struct_init(struct_type):
     """The _INIT macro of a result struct: zeroed, struct_size set."""
     value = struct_type()
@@ -501,6 +557,13 @@ PROTOTYPES = {
     "dg_plan_due_date_changes": (
         dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_calendar_p,
                     dg_calendar_p, dg_date, dg_date]),
+    # Pictures.
+    "dg_plan_graph_dot": (
+        dg_status, [_owned_string_p, _size_p, dg_plan_p,
+                    POINTER(dg_graph_options)]),
+    "dg_plan_gantt_svg": (
+        dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_calendar_p,
+                    dg_date, dg_date, POINTER(dg_gantt_options)]),
 }
 
 # ---------------------------------------------------------------------------

@@ -244,7 +244,8 @@ def test_structs_match(header):
     assert set(structs) == {"dg_calendar_options", "dg_day_info",
                             "dg_accountable_unit", "dg_post_holder",
                             "dg_unit_task", "dg_person_task",
-                            "dg_schedule_options"}, (
+                            "dg_schedule_options", "dg_graph_options",
+                            "dg_gantt_options"}, (
         "a struct was added to dg.h: mirror it in _capi.py and here")
     for name, fields in structs.items():
         mirror = getattr(_capi, name)
@@ -286,17 +287,23 @@ def test_pyproject_version_matches_the_header(header):
     assert version == string
 
 
-def test_schedule_options_init_matches(header):
-    # DG_SCHEDULE_OPTIONS_INIT: struct_size, then the defaults that
-    # _capi.schedule_options_init() reproduces, field by field.
-    body = re.search(
-        r"#define\s+DG_SCHEDULE_OPTIONS_INIT\s*\\?\s*\{([^}]*)\}",
-        header).group(1)
+@pytest.mark.parametrize("struct, macro, init", [
+    ("dg_schedule_options", "DG_SCHEDULE_OPTIONS_INIT",
+     "schedule_options_init"),
+    ("dg_graph_options", "DG_GRAPH_OPTIONS_INIT", "graph_options_init"),
+    ("dg_gantt_options", "DG_GANTT_OPTIONS_INIT", "gantt_options_init"),
+])
+def test_options_init_matches(header, struct, macro, init):
+    # DG_*_OPTIONS_INIT: struct_size, then the defaults that the _capi
+    # helper reproduces, field by field.
+    body = re.search(r"#define\s+%s\s*\\?\s*\{([^}]*)\}" % macro,
+                     header).group(1)
     parts = [part.strip() for part in body.replace("\\", " ").split(",")]
-    assert parts[0] == "sizeof(dg_schedule_options)"
-    made = _capi.schedule_options_init()
-    assert made.struct_size == ctypes.sizeof(_capi.dg_schedule_options)
-    names = [name for name, _ in _capi.dg_schedule_options._fields_]
+    assert parts[0] == f"sizeof({struct})"
+    mirror = getattr(_capi, struct)
+    made = getattr(_capi, init)()
+    assert made.struct_size == ctypes.sizeof(mirror)
+    names = [name for name, _ in mirror._fields_]
     assert len(parts) == len(names)
     constants = _enum_constants(header)
     for name, part in zip(names[1:], parts[1:]):
@@ -304,8 +311,9 @@ def test_schedule_options_init_matches(header):
         if part == "NULL":
             assert not value, name
         else:
-            assert value == constants.get(part, None if not part.isdigit()
-                                          else int(part)), name
+            number = part.rstrip("u")
+            assert value == constants.get(part, None if not number.isdigit()
+                                          else int(number)), name
 
 
 @pytest.mark.parametrize("struct, macro", [

@@ -139,6 +139,7 @@ typedef int32_t dg_date;
 
 /**
  * @param out   receives the date.
+ * @param year, month, day  the calendar date (month 1..12).
  * @return DG_INVALID_ARGUMENT for an impossible date (2023-02-30),
  *         DG_OUT_OF_RANGE for a year outside 1400..9999.
  * Thread safety: any thread.
@@ -166,6 +167,8 @@ DG_API dg_status dg_date_parse(dg_date *out, const char *text,
  * Writes "YYYY-MM-DD" and a terminating NUL into `out`.
  * @param out_size  at least 11; else DG_INVALID_ARGUMENT (and out[0] is set
  *                  to NUL when out_size > 0).
+ * @param out       receives the text; at least `out_size` bytes.
+ * @param date      the date to write.
  * Thread safety: any thread.
  */
 DG_API dg_status dg_date_format(char *out, size_t out_size,
@@ -191,6 +194,9 @@ enum {
  * The period of `kind` containing `date`, shifted by `shift` periods
  * (0: the period itself; 1: the next; -1: the previous).
  * @param start_out, end_out  receive the first and last day (inclusive).
+ * @param kind   the period kind (DG_PERIOD_*).
+ * @param date   any day of the period.
+ * @param shift  periods to move (0: this one).
  * @return DG_INVALID_ARGUMENT for an unknown kind; DG_OUT_OF_RANGE past the
  *         representable dates.
  * Thread safety: any thread.
@@ -204,6 +210,8 @@ DG_API dg_status dg_period_of(dg_date *start_out, dg_date *end_out,
  * ("2023年3月中旬", "2023年第12周", "2023年第二季度", "2023年上半年").
  * @param label_out  caller-owned, NUL-terminated; release with dg_string_free.
  * @param size_out   receives its length in bytes (may be NULL).
+ * @param kind       the period kind (DG_PERIOD_*).
+ * @param date       any day of the period.
  * Thread safety: any thread.
  */
 DG_API dg_status dg_period_label(char **label_out, size_t *size_out,
@@ -286,6 +294,8 @@ DG_API dg_status dg_calendar_china_mainland(
  * format of docs/calendar.md: `off`/`work`/`notice` lines) applied on top.
  * Errors name the line: "<text>:3: bad date '2023-02-30' ...".
  * @param out  caller-owned; release with dg_calendar_free.
+ * @param base  the calendar the adjustments apply to; unchanged.
+ * @param text, text_len  the calendar file text, UTF-8.
  * Thread safety: immutable (on base).
  */
 DG_API dg_status dg_calendar_derive_text(dg_calendar **out,
@@ -306,6 +316,8 @@ DG_API dg_status dg_calendar_derive_file(dg_calendar **out,
 /**
  * The same calendar under another mode (cheap: tables are shared).
  * @param out  caller-owned; release with dg_calendar_free.
+ * @param cal   the calendar; unchanged.
+ * @param mode  DG_CALENDAR_STRICT or DG_CALENDAR_PROVISIONAL.
  * Thread safety: immutable (on cal).
  */
 DG_API dg_status dg_calendar_with_mode(dg_calendar **out,
@@ -502,6 +514,7 @@ enum {
  *        when an argument itself is wrong (NULL `out`, NULL `json` with a
  *        length; for dg_plan_load_file, a path that is empty, not UTF-8 or
  *        contains a NUL byte).
+ * @param json, json_len  the plan JSON text, UTF-8.
  * @return DG_INVALID_ARGUMENT for an invalid document (the message lists
  *         the problems too); DG_RESOURCE_EXHAUSTED past a size, depth or
  *         record-count limit.
@@ -531,6 +544,7 @@ DG_API void dg_plan_free(dg_plan *plan) DG_NOEXCEPT;
  * the same plan.
  * @param out       caller-owned, NUL-terminated; release with dg_string_free.
  * @param size_out  receives its length in bytes (may be NULL).
+ * @param plan      the plan.
  * Thread safety: immutable.
  */
 DG_API dg_status dg_plan_to_json(char **out, size_t *size_out,
@@ -548,6 +562,9 @@ DG_API dg_status dg_plan_record_count(size_t *count_out, const dg_plan *plan,
  * The id of record `index` of `kind` ("fgw").
  * @param data_out  borrowed from `plan`: valid while it lives; NUL-terminated.
  * @param size_out  receives its length in bytes (may be NULL).
+ * @param plan      the plan.
+ * @param kind      the kind of record (DG_RECORD_*).
+ * @param index     the record's index within its kind.
  * @return DG_INVALID_ARGUMENT for an unknown kind; DG_OUT_OF_RANGE for an
  *         index past the count.
  * Thread safety: immutable.
@@ -617,6 +634,9 @@ DG_API dg_status dg_plan_resolve_unit(uint32_t *unit_out, const dg_plan *plan,
  * Who held post `post` on `on`.
  * @param held_out    1 if someone held it, 0 if it was vacant.
  * @param person_out  the person's index (0 when vacant).
+ * @param plan        the plan.
+ * @param post        the post's index.
+ * @param on          the day asked about.
  * @return DG_OUT_OF_RANGE for a bad index.
  * Thread safety: immutable.
  */
@@ -724,6 +744,8 @@ DG_API dg_status dg_accountability_unit_at(dg_accountable_unit *out,
 /**
  * The nearest group supervising the task or a node above it.
  * @param has_group_out  1 if there is one, else 0 (and *group_out is 0).
+ * @param group_out      receives the group's index.
+ * @param acc            an answer filled by dg_plan_accountability().
  * Thread safety: exclusive.
  */
 DG_API dg_status dg_accountability_group(int *has_group_out,
@@ -734,6 +756,8 @@ DG_API dg_status dg_accountability_group(int *has_group_out,
 /**
  * The unit hosting that group's office.
  * @param has_unit_out  1 if there is one, else 0 (and *unit_out is 0).
+ * @param unit_out      receives the host unit's index.
+ * @param acc           an answer filled by dg_plan_accountability().
  * Thread safety: exclusive.
  */
 DG_API dg_status dg_accountability_office_host(int *has_unit_out,
@@ -804,6 +828,10 @@ DG_API void dg_unit_tasks_free(dg_unit_tasks *tasks) DG_NOEXCEPT;
  * the node's own assignments count (not a parent's). Fills `out` (emptied
  * first; left empty on failure).
  * @param roles  a DG_ROLE_BIT_* mask; DG_ROLES_ALL (0) for every role.
+ * @param out    receives the tasks (a dg_unit_tasks from dg_unit_tasks_new()).
+ * @param plan   the plan.
+ * @param unit   the unit's index.
+ * @param on     the day asked about.
  * @return DG_OUT_OF_RANGE for a bad unit index or date; DG_INVALID_ARGUMENT
  *         for mask bits past DG_ROLE_BIT_PARTICIPATE; DG_FAILED_PRECONDITION
  *         if the unit was abolished by `on`.
@@ -1000,7 +1028,7 @@ typedef struct dg_schedule_options {
  * owner and recipients resolved as of each due date, sorted by due date,
  * cadence, group, member; with include_deadlines, the tasks' due dates in
  * the range too.
- * DG_FORMAT_JSON gives {"occurrences":<occurrences>,"deadlines":<dues>}
+ * DG_FORMAT_JSON gives {"occurrences":[...],"deadlines":[...]}
  * (the deadline list is empty without include_deadlines), DG_FORMAT_CSV the
  * occurrence table, DG_FORMAT_ICS one calendar with an event per occurrence
  * and per due date (a VALARM for each reminder).
@@ -1047,6 +1075,12 @@ DG_API dg_status dg_plan_tasks_overdue(char **out, size_t *size_out,
  *                   `durations_count` (all, when 0; `durations` may then be
  *                   NULL) take the plan's `duration_working_days` (absent:
  *                   0-day milestones).
+ * @param out        receives the JSON; caller-owned, release with dg_string_free.
+ * @param size_out   receives its length in bytes (may be NULL).
+ * @param plan       the plan.
+ * @param cal        the calendar the working days are counted on.
+ * @param start      the project start.
+ * @param durations_count  the number of entries in `durations`.
  * @return DG_INVALID_ARGUMENT for NULL durations with a count, a negative
  *         duration or more durations than tasks (naming the task);
  *         DG_OUT_OF_RANGE for a finish past the calendar.
@@ -1086,6 +1120,113 @@ DG_API dg_status dg_plan_due_date_changes(char **out, size_t *size_out,
                                           const dg_calendar *after,
                                           dg_date from,
                                           dg_date to) DG_NOEXCEPT;
+
+/* ------------------------------------------------------------------------ */
+/* Pictures: the responsibility graph (DOT) and the schedule (SVG)           */
+/* ------------------------------------------------------------------------ */
+/*
+ * Both return a caller-owned, NUL-terminated text in `*out` (release with
+ * dg_string_free) and its length in `*size_out` (which may be NULL). The
+ * text is deterministic: the same inputs give the same bytes. What is drawn
+ * is described in dutygraph/plan_graph.h and dutygraph/schedule_gantt.h.
+ */
+
+/** What dg_plan_graph_dot() draws around. */
+typedef int32_t dg_graph_focus;
+enum {
+  DG_GRAPH_FOCUS_PLAN = 0,  /* the whole plan (focus index unused) */
+  DG_GRAPH_FOCUS_TASK = 1,  /* a task index (dg_plan_find DG_RECORD_TASK) */
+  DG_GRAPH_FOCUS_UNIT = 2,  /* a unit index */
+  DG_GRAPH_FOCUS_GROUP = 3  /* a group index */
+};
+
+/** Options of dg_plan_graph_dot(); NULL for the defaults of the _INIT
+ *  macro. struct_size must cover `focus`, else DG_INVALID_ARGUMENT; fields
+ *  past struct_size take their defaults. */
+typedef struct dg_graph_options {
+  size_t struct_size;         /* sizeof(dg_graph_options) */
+  dg_graph_focus focus_kind;  /* DG_GRAPH_FOCUS_PLAN by default */
+  uint32_t focus;             /* the task, unit or group index */
+  int32_t has_on;             /* 1: read roles and holders as of `on`;
+                                 0: as of the plan's issue date */
+  dg_date on;
+  int32_t depth;              /* steps from the focus, 0..16; default 1 */
+  int32_t legend;             /* 1: a legend of role colours; default 1 */
+  int32_t max_nodes;          /* more nodes is DG_RESOURCE_EXHAUSTED;
+                                 >= 1, default 1000 */
+} dg_graph_options;
+#define DG_GRAPH_OPTIONS_INIT \
+  { sizeof(dg_graph_options), DG_GRAPH_FOCUS_PLAN, 0u, 0, 0, 1, 1, 1000 }
+
+/**
+ * The responsibility graph around a task, unit or group (or the whole plan)
+ * as Graphviz DOT text: tasks, units, groups and posts with their holders
+ * on the day, edges coloured by role. Render it with Graphviz
+ * (`dot -Tsvg`).
+ * @param out       receives the DOT text; caller-owned, release with
+ *                  dg_string_free.
+ * @param size_out  receives its length in bytes; may be NULL.
+ * @param plan      the plan.
+ * @param opts      the focus and options; NULL: the whole plan, defaults.
+ * @return DG_INVALID_ARGUMENT for NULL `out` or `plan`, a bad option (named)
+ *         or a focus index out of range; DG_OUT_OF_RANGE for `on` outside
+ *         the representable dates; DG_RESOURCE_EXHAUSTED when the picture
+ *         would exceed max_nodes.
+ * Thread safety: immutable (on plan).
+ */
+DG_API dg_status dg_plan_graph_dot(char **out, size_t *size_out,
+                                   const dg_plan *plan,
+                                   const dg_graph_options *opts) DG_NOEXCEPT;
+
+/** Options of dg_plan_gantt_svg(); NULL for the defaults of the _INIT
+ *  macro. struct_size must cover `unit`, else DG_INVALID_ARGUMENT; fields
+ *  past struct_size take their defaults. */
+typedef struct dg_gantt_options {
+  size_t struct_size;             /* sizeof(dg_gantt_options) */
+  int32_t has_unit;               /* 1: only unit `unit`'s tasks and
+                                     cadence occurrences */
+  uint32_t unit;
+  int32_t has_start;              /* 1: the critical path and the deadline
+                                     bars start at `start`; 0: the plan's
+                                     issue date (else `from`) */
+  dg_date start;
+  int32_t show_cadences;          /* 1: cadence rows; default 1 */
+  int32_t reminder_working_days;  /* reminder ticks this many working days
+                                     before a due date; 0: none; default 3 */
+  int32_t max_rows;               /* more rows is DG_RESOURCE_EXHAUSTED;
+                                     >= 1, default 200 */
+  const char *const *cadence_ids; /* only these cadences (NUL-terminated
+                                     UTF-8 ids); NULL with count 0: all */
+  size_t cadence_id_count;
+} dg_gantt_options;
+#define DG_GANTT_OPTIONS_INIT \
+  { sizeof(dg_gantt_options), 0, 0u, 0, 0, 1, 3, 200, NULL, 0 }
+
+/**
+ * A Gantt-style SVG of the plan over [from, to]: a row per task with a due
+ * date in the range or scheduled by the critical path (bars, the critical
+ * ones red), a row per cadence with a mark at each due date, non-working
+ * days shaded.
+ * @param out       receives the SVG text; caller-owned, release with
+ *                  dg_string_free.
+ * @param size_out  receives its length in bytes; may be NULL.
+ * @param plan      the plan.
+ * @param cal       the calendar the due dates are computed on.
+ * @param from      the first day drawn.
+ * @param to        the last day drawn (at most 1100 days after `from`).
+ * @param opts      options; NULL for the defaults.
+ * @return DG_INVALID_ARGUMENT for NULL `out`, `plan` or `cal`, from > to, a
+ *         range too long or a bad option (named); DG_OUT_OF_RANGE for a unit
+ *         index past the plan's units; DG_NOT_FOUND for an unknown cadence
+ *         id; DG_RESOURCE_EXHAUSTED for more rows than max_rows;
+ *         DG_FAILED_PRECONDITION from a strict calendar for a year without
+ *         a holiday notice.
+ * Thread safety: immutable (on plan and cal).
+ */
+DG_API dg_status dg_plan_gantt_svg(char **out, size_t *size_out,
+                                   const dg_plan *plan, const dg_calendar *cal,
+                                   dg_date from, dg_date to,
+                                   const dg_gantt_options *opts) DG_NOEXCEPT;
 
 #ifdef __cplusplus
 } /* extern "C" */
