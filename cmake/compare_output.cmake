@@ -1,6 +1,8 @@
-# Runs PROGRAM and compares its stdout with the file EXPECTED.
-# Usage: cmake -DPROGRAM=... -DEXPECTED=... -P compare_output.cmake
-execute_process(COMMAND "${PROGRAM}" OUTPUT_VARIABLE actual RESULT_VARIABLE rc)
+# Runs PROGRAM (with the |-separated ARGS, if given: a ';' would not survive
+# the test's command line) and compares its stdout with the file EXPECTED.
+# Usage: cmake -DPROGRAM=... [-DARGS=a|b] -DEXPECTED=... -P compare_output.cmake
+string(REPLACE "|" ";" ARGS "${ARGS}")
+execute_process(COMMAND "${PROGRAM}" ${ARGS} OUTPUT_VARIABLE actual RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "${PROGRAM} exited with ${rc}")
 endif()
