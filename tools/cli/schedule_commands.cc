@@ -544,12 +544,17 @@ CLI::App* AddScheduleSubcommand(CLI::App& app, const std::string& name,
       ->type_name("FILE");
   std::string names;
   for (const std::string& f : formats) names += (names.empty() ? "" : "|") + f;
-  sub->add_option(
-         "--format", args->format,
-         "output: " + names + " (shapes: docs/schedules.md, \"Exports\")")
-      ->capture_default_str()
-      ->type_name("FORMAT")
-      ->check(CLI::IsMember(formats));
+  CLI::Option* format =
+      sub->add_option(
+             "--format", args->format,
+             "output: " + names + " (shapes: docs/schedules.md, \"Exports\")")
+          ->capture_default_str()
+          ->type_name("FORMAT")
+          ->check(CLI::IsMember(formats));
+  // --json, as on every other answering command.
+  sub->add_flag_callback(
+         "--json", [args] { args->format = "json"; }, "same as --format json")
+      ->excludes(format);
   sub->add_flag("--provisional", args->provisional,
                 "for years without an official holiday schedule, assume "
                 "weekends only (flagged, with a warning on stderr) instead "
