@@ -15,6 +15,9 @@
 //                            (TasksDueBetween), a small tick at each
 //                            reminder; without a duration, a light bar
 //                            from the project start to its first due date
+//   dependency               a line from the end of one scheduled task to
+//                            the start of the next, red along a critical
+//                            path (CriticalPathAnswer::critical_paths)
 //   cadence                  a mark at each distinct due date of its
 //                            occurrences in the range (CadenceOccurrences)
 //
@@ -28,7 +31,8 @@
 // XML and deterministic: the same inputs give the same bytes. Elements carry
 // classes and data attributes for tools and tests: <g class="task"
 // data-task="ID">, <rect class="bar critical" data-start data-end>,
-// <path class="due" data-date>, <g class="cadence" data-cadence="ID"> with
+// <path class="due" data-date>, <path class="link critical" data-from
+// data-to>, <g class="cadence" data-cadence="ID"> with
 // <line class="mark" data-date>, <rect class="off" data-date> for each
 // non-working day. Day d's column starts at x = left + (d - from) * day
 // width, both attributes of the root <svg> (data-left, data-day-width).

@@ -289,9 +289,11 @@ absl::StatusOr<std::string> ScheduleGanttSvg(const Plan& plan,
   };
 
   // Task rows.
+  std::map<uint32_t, double> row_middle;  // by task index
   for (const auto& [index, row] : rows) {
     const TaskData& task = plan.task(row.task);
     const double mid = y + kRowHeight / 2;
+    row_middle[index] = mid;
     svg += "<g class=\"task\" data-task=\"" + Xml(task.id) + "\">";
     const std::string key = task.path.empty() ? task.id : task.path;
     svg += row_label(key + " " + task.title, task.id);
@@ -352,6 +354,45 @@ absl::StatusOr<std::string> ScheduleGanttSvg(const Plan& plan,
     }
     svg += "</g>\n";
     y += kRowHeight;
+  }
+
+  // Dependency links between drawn, scheduled tasks: from the end of the
+  // predecessor to the start of the successor; red along a critical path.
+  if (cp) {
+    std::set<std::pair<uint32_t, uint32_t>> critical_links;
+    for (const std::vector<TaskIndex>& path : cp->critical_paths) {
+      for (size_t i = 1; i < path.size(); ++i) {
+        critical_links.insert({path[i - 1].value, path[i].value});
+      }
+    }
+    svg += "<g class=\"links\" fill=\"none\">\n";
+    for (const DependencyData& d : plan.data().dependencies) {
+      absl::StatusOr<TaskIndex> a = plan.FindTask(d.from);
+      absl::StatusOr<TaskIndex> b = plan.FindTask(d.to);
+      if (!a.ok() || !b.ok()) continue;
+      const auto ya = row_middle.find(a->value);
+      const auto yb = row_middle.find(b->value);
+      if (ya == row_middle.end() || yb == row_middle.end() ||
+          !rows[a->value].scheduled || !rows[b->value].scheduled) {
+        continue;
+      }
+      const TaskSchedule& sa = cp->tasks[a->value];
+      const TaskSchedule& sb = cp->tasks[b->value];
+      const double x1 =
+          w.X(w.Clip(sa.earliest_finish_date)) + (sa.duration > 0 ? w.day() : w.day() / 2);
+      const double x2 =
+          w.X(w.Clip(sb.earliest_start_date)) + (sb.duration > 0 ? 0 : w.day() / 2);
+      const bool critical = critical_links.count({a->value, b->value}) > 0;
+      const double bend = std::max(x1, x2 - 4);
+      svg += "<path class=\"link" + std::string(critical ? " critical" : "") +
+             "\" data-from=\"" + Xml(d.from) + "\" data-to=\"" + Xml(d.to) +
+             "\" d=\"M" + Num(x1) + " " + Num(ya->second) + " L" + Num(bend) +
+             " " + Num(ya->second) + " L" + Num(bend) + " " + Num(yb->second) +
+             " L" + Num(x2) + " " + Num(yb->second) + "\" stroke=\"" +
+             std::string(critical ? kCritical : "#888888") +
+             "\" stroke-width=\"1\"/>\n";
+    }
+    svg += "</g>\n";
   }
 
   // Cadence rows.

@@ -77,6 +77,13 @@ TEST(ScheduleGanttSvgTest, BarsDiamondsAndMarksWhereHandWorked) {
               ElementsAre("2023-06-15", "2023-06-27"));
   EXPECT_THAT(All(*svg, R"re(<g class="cadence" data-cadence="([a-z_]+)")re"),
               ElementsAre("c_dekad", "c_month"));
+  // The dependencies, red along the critical path a -> b -> d.
+  EXPECT_THAT(
+      All(*svg, R"re(<path class="(link[a-z ]*" data-from="[a-z]+" data-to="[a-z]+)")re"),
+      ElementsAre("link critical\" data-from=\"a\" data-to=\"b",
+                  "link\" data-from=\"a\" data-to=\"c",
+                  "link critical\" data-from=\"b\" data-to=\"d",
+                  "link\" data-from=\"c\" data-to=\"d"));
   EXPECT_THAT(All(*svg, R"re(class="mark" data-date="([0-9-]+)")re"),
               ElementsAre("2023-06-02", "2023-06-13", "2023-06-25",
                           "2023-07-04", "2023-07-12", "2023-06-30"));
