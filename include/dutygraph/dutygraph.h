@@ -20,6 +20,7 @@
 #include "dutygraph/plan_json.h"
 #include "dutygraph/schedule.h"
 #include "dutygraph/schedule_export.h"
+#include "dutygraph/store.h"
 #include "dutygraph/version.h"
 
 #endif  // DUTYGRAPH_DUTYGRAPH_H_
