@@ -88,6 +88,7 @@ struct StoreOptions {
   // Limits against hostile input; exceeding one is RESOURCE_EXHAUSTED.
   size_t max_event_bytes = size_t{1} << 20;  // one event's JSON text
   size_t max_event_depth = 32;               // its JSON nesting
+  size_t max_batch_events = 1'000'000;       // events in one append call
 };
 
 struct PlanVersion {

@@ -105,7 +105,12 @@ absl::StatusOr<EventEnvelope> EnvelopeReader::Read(std::string_view json,
         utf8.ok() ? absl::StrCat(AsAbsl(where), ": invalid UTF-8")
                   : std::string(utf8.message()));
   }
-  if (parser_->dom.allocate(json.size(), max_depth_) != simdjson::SUCCESS) {
+  // Grow the parser's buffers only when an event needs more (a batch of
+  // similar events then allocates once).
+  if ((json.size() > parser_->dom.capacity() ||
+       parser_->dom.max_depth() != max_depth_) &&
+      parser_->dom.allocate(std::max<size_t>(json.size(), 4096), max_depth_) !=
+          simdjson::SUCCESS) {
     return absl::ResourceExhaustedError(
         absl::StrCat(AsAbsl(where), ": cannot allocate the JSON parser"));
   }

@@ -552,7 +552,8 @@ absl::Status InsertEvents(sqlite3* db, const std::string& path,
   if (rc == SQLITE_OK) {
     rc = insert.Prepare(db,
                         "INSERT INTO events(id, kind, date, task, json) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5)");
+                        "VALUES (?1, ?2, ?3, ?4, ?5) "
+                        "ON CONFLICT(id) DO NOTHING");
   }
   if (rc != SQLITE_OK) return SqliteError(db, rc, path, kDoing);
   // Where each id first appears in this batch, for a precise message.
@@ -570,22 +571,7 @@ absl::Status InsertEvents(sqlite3* db, const std::string& path,
           label(earlier->second),
           " with different JSON; nothing of this batch was appended"));
     }
-    find.BindText(1, e.id);
-    rc = find.Step();
-    if (rc == SQLITE_ROW) {
-      if (find.Text(1) == batch[i]) {
-        ++result->unchanged;
-        find.Reset();
-        continue;
-      }
-      const int64_t seq = find.Int(0);
-      find.Reset();
-      return absl::AlreadyExistsError(absl::StrCat(
-          label(i), ": id \"", e.id, "\" is already stored (seq ", seq,
-          ") with different JSON; nothing of this batch was appended"));
-    }
-    find.Reset();
-    if (rc != SQLITE_DONE) return SqliteError(db, rc, path, kDoing);
+    // Insert first (one index probe); only an id already there is looked up.
     insert.BindText(1, e.id);
     insert.BindText(2, e.kind);
     insert.BindText(3, e.date.ToString());
@@ -598,7 +584,26 @@ absl::Status InsertEvents(sqlite3* db, const std::string& path,
     rc = insert.Step();
     insert.Reset();
     if (rc != SQLITE_DONE) return SqliteError(db, rc, path, kDoing);
-    ++result->appended;
+    if (sqlite3_changes(db) == 1) {
+      ++result->appended;
+      continue;
+    }
+    find.BindText(1, e.id);
+    rc = find.Step();
+    if (rc != SQLITE_ROW) {
+      find.Reset();
+      return SqliteError(db, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, path,
+                         kDoing);
+    }
+    const int64_t seq = find.Int(0);
+    const bool same = find.Text(1) == batch[i];
+    find.Reset();
+    if (!same) {
+      return absl::AlreadyExistsError(absl::StrCat(
+          label(i), ": id \"", e.id, "\" is already stored (seq ", seq,
+          ") with different JSON; nothing of this batch was appended"));
+    }
+    ++result->unchanged;
   }
   return absl::OkStatus();
 }
@@ -608,6 +613,12 @@ absl::Status InsertEvents(sqlite3* db, const std::string& path,
 template <typename Label>
 absl::StatusOr<AppendResult> Store::Impl::Append(
     absl::Span<const std::string_view> batch, Label&& label) {
+  if (batch.size() > options.max_batch_events) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        path, ": appending events: ", batch.size(),
+        " events in one call, more than the limit max_batch_events (",
+        options.max_batch_events, "); split them into smaller batches"));
+  }
   std::vector<internal::EventEnvelope> envelopes;
   envelopes.reserve(batch.size());
   {

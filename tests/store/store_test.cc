@@ -340,6 +340,26 @@ TEST(StoreTest, BadEnvelopesSayWhereAndApplyNothing) {
   EXPECT_EQ(*store->EventCount(), 0);
 }
 
+TEST(StoreTest, BatchSizeLimit) {
+  ScratchDir dir;
+  StoreOptions options;
+  options.max_batch_events = 3;
+  absl::StatusOr<Store> store = Store::Open(dir.File("plan.db"), options);
+  ASSERT_TRUE(store.ok()) << store.status();
+  std::string text;
+  for (int i = 0; i < 4; ++i) {
+    text += Event(absl::StrCat("e", i), "2023-03-06") + "\n";
+  }
+  absl::StatusOr<AppendResult> r = store->AppendJsonLines(text);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(r.status().message(),
+              HasSubstr("4 events in one call, more than the limit "
+                        "max_batch_events (3)"));
+  EXPECT_EQ(*store->EventCount(), 0);
+  text.resize(text.size() / 4 * 3);  // three events fit
+  EXPECT_EQ(store->AppendJsonLines(text)->appended, 3u);
+}
+
 TEST(StoreTest, JsonLinesErrorsNameTheLine) {
   ScratchDir dir;
   absl::StatusOr<Store> store = Store::Open(dir.File("plan.db"));
