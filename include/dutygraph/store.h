@@ -41,8 +41,9 @@
 // Example:
 //   absl::StatusOr<dutygraph::Store> store = dutygraph::Store::Open("plan.db");
 //   if (!store.ok()) return store.status();
-//   DG_RETURN_IF_ERROR(store->Init(plan_json, *Date::Parse("2023-03-03"))
-//                          .status());
+//   absl::StatusOr<dutygraph::PlanVersion> v1 =
+//       store->Init(plan_json, *dutygraph::Date::Parse("2023-03-03"));
+//   if (!v1.ok()) return v1.status();  // every problem of the plan
 //   absl::StatusOr<dutygraph::AppendResult> r = store->AppendJsonLines(
 //       R"({"id":"e1","kind":"assigned","date":"2023-03-06","task":"t1"})");
 //   // r->appended == 1; appending the same line again: r->unchanged == 1.
