@@ -68,6 +68,10 @@ const char* dg_status_name(dg_status status) noexcept {
       return "DG_INVALID_ARGUMENT";
     case DG_NOT_FOUND:
       return "DG_NOT_FOUND";
+    case DG_ALREADY_EXISTS:
+      return "DG_ALREADY_EXISTS";
+    case DG_PERMISSION_DENIED:
+      return "DG_PERMISSION_DENIED";
     case DG_RESOURCE_EXHAUSTED:
       return "DG_RESOURCE_EXHAUSTED";
     case DG_FAILED_PRECONDITION:
@@ -76,6 +80,10 @@ const char* dg_status_name(dg_status status) noexcept {
       return "DG_OUT_OF_RANGE";
     case DG_INTERNAL:
       return "DG_INTERNAL";
+    case DG_UNAVAILABLE:
+      return "DG_UNAVAILABLE";
+    case DG_DATA_LOSS:
+      return "DG_DATA_LOSS";
     default:
       return "DG_UNKNOWN";
   }

@@ -64,12 +64,20 @@ dg_status ToDgStatus(absl::StatusCode code) noexcept {
       return DG_INVALID_ARGUMENT;
     case absl::StatusCode::kNotFound:
       return DG_NOT_FOUND;
+    case absl::StatusCode::kAlreadyExists:
+      return DG_ALREADY_EXISTS;
+    case absl::StatusCode::kPermissionDenied:
+      return DG_PERMISSION_DENIED;
     case absl::StatusCode::kResourceExhausted:
       return DG_RESOURCE_EXHAUSTED;
     case absl::StatusCode::kFailedPrecondition:
       return DG_FAILED_PRECONDITION;
     case absl::StatusCode::kOutOfRange:
       return DG_OUT_OF_RANGE;
+    case absl::StatusCode::kUnavailable:
+      return DG_UNAVAILABLE;
+    case absl::StatusCode::kDataLoss:
+      return DG_DATA_LOSS;
     default:
       return DG_INTERNAL;
   }

@@ -50,6 +50,10 @@ static_assert(DG_FAILED_PRECONDITION ==
               V(absl::StatusCode::kFailedPrecondition));
 static_assert(DG_OUT_OF_RANGE == V(absl::StatusCode::kOutOfRange));
 static_assert(DG_INTERNAL == V(absl::StatusCode::kInternal));
+static_assert(DG_ALREADY_EXISTS == V(absl::StatusCode::kAlreadyExists));
+static_assert(DG_PERMISSION_DENIED == V(absl::StatusCode::kPermissionDenied));
+static_assert(DG_UNAVAILABLE == V(absl::StatusCode::kUnavailable));
+static_assert(DG_DATA_LOSS == V(absl::StatusCode::kDataLoss));
 
 // ---- dg_period_kind == PeriodKind ----
 static_assert(std::is_same_v<std::underlying_type_t<PeriodKind>, int32_t>);

@@ -22,6 +22,7 @@
 #include "dutygraph/schedule.h"
 #include "dutygraph/schedule_export.h"
 #include "dutygraph/schedule_gantt.h"
+#include "dutygraph/store.h"
 #include "dutygraph/version.h"
 
 #endif  // DUTYGRAPH_DUTYGRAPH_H_

@@ -18,6 +18,7 @@
 #include "picture_commands.h"
 #include "plan_commands.h"
 #include "schedule_commands.h"
+#include "store_commands.h"
 
 namespace {
 
@@ -108,6 +109,7 @@ int main(int argc, char** argv) {
   dutygraph::cli::AddPlanCommands(app, action);
   dutygraph::cli::AddScheduleCommands(app, action);
   dutygraph::cli::AddPictureCommands(app, action);
+  dutygraph::cli::AddStoreCommands(app, action);
 
   try {
     app.parse(argc, argv);

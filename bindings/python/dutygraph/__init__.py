@@ -69,12 +69,15 @@ from ._capi import lib as _lib
 __all__ = [
     "Accountability",
     "AccountableUnit",
+    "AlreadyExistsError",
+    "AppendResult",
     "Calendar",
     "CriticalPath",
     "Deadline",
     "DueDateChange",
     "DAY_KINDS",
     "Day",
+    "DataLossError",
     "Error",
     "FailedPreconditionError",
     "Holder",
@@ -85,6 +88,7 @@ __all__ = [
     "Occurrence",
     "OutOfRangeError",
     "PERIOD_KINDS",
+    "PermissionDeniedError",
     "Period",
     "PersonTask",
     "Plan",
@@ -99,9 +103,11 @@ __all__ = [
     "ResourceExhaustedError",
     "SCHEDULE_FORMATS",
     "Schedule",
+    "Store",
     "TaskDue",
     "TaskRef",
     "TaskSchedule",
+    "UnavailableError",
     "UnitTask",
     "Workload",
     "library_version",
@@ -170,6 +176,22 @@ class InternalError(Error):
     """DG_INTERNAL: a defect in dutygraph; please report it."""
 
 
+class AlreadyExistsError(Error):
+    """DG_ALREADY_EXISTS: an event id already stored with different JSON."""
+
+
+class PermissionDeniedError(Error):
+    """DG_PERMISSION_DENIED: a store file that cannot be written."""
+
+
+class UnavailableError(Error):
+    """DG_UNAVAILABLE: another writer held the store too long; retry."""
+
+
+class DataLossError(Error):
+    """DG_DATA_LOSS: a corrupted store file."""
+
+
 class ProvisionalWarning(UserWarning):
     """An answer relied on a year without a published holiday notice."""
 
@@ -181,6 +203,10 @@ _ERROR_CLASSES = {
     _capi.DG_FAILED_PRECONDITION: FailedPreconditionError,
     _capi.DG_OUT_OF_RANGE: OutOfRangeError,
     _capi.DG_INTERNAL: InternalError,
+    _capi.DG_ALREADY_EXISTS: AlreadyExistsError,
+    _capi.DG_PERMISSION_DENIED: PermissionDeniedError,
+    _capi.DG_UNAVAILABLE: UnavailableError,
+    _capi.DG_DATA_LOSS: DataLossError,
 }
 
 
@@ -1905,3 +1931,252 @@ class Plan:
                            last, ctypes.byref(options), what="a Gantt chart")
         del keep  # the id array had to outlive the C call
         return text
+
+# ---------------------------------------------------------------------------
+# The store: plan versions and the event log in one SQLite file.
+# ---------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class AppendResult:
+    """What an append did: `appended` new events, `unchanged` ids already
+    stored with the same JSON (no-ops)."""
+
+    appended: int
+    unchanged: int
+
+
+def _event_line(event, where):
+    """An event (dict, or one line of JSON text) -> its JSON text."""
+    if isinstance(event, dict):
+        return json.dumps(event, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(event, str):
+        return event
+    raise TypeError(f"{where} must be a dict or a str of JSON, not "
+                    f"{type(event).__name__}")
+
+
+class Store:
+    """A dutygraph store file (docs/store.md): plan versions and the event
+    log, durable across crashes (a call that returned has been fsync'ed).
+
+    Store(path) opens or creates the file; read_only=True only reads (and
+    never creates); create=False refuses a missing file (NotFoundError).
+    A file that is not a dutygraph store raises FailedPreconditionError, a
+    corrupted one DataLossError.
+
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), 'plan.db')
+    >>> with dutygraph.Store(path) as store:
+    ...     store.init(dutygraph.Plan.load('tests/data/small_plan.json'),
+    ...                datetime.date(2023, 3, 3))
+    ...     store.append([{"id": "e1", "kind": "assigned",
+    ...                    "date": "2023-03-06", "task": "t_warning"}])
+    ...     store.events(task="t_warning")[0]["kind"]
+    1
+    AppendResult(appended=1, unchanged=0)
+    'assigned'
+
+    Thread safety: calls on one Store are serialised inside the library, so
+    it may be shared by threads; several Stores (threads or processes) may
+    open one file. close() must not race with calls on it.
+    """
+
+    __slots__ = ("_handle", "__weakref__")
+
+    _free = _lib.dg_store_free
+
+    def __init__(self, path, *, read_only: bool = False, create: bool = True,
+                 busy_timeout_ms: int = 5000, check_integrity: bool = True,
+                 max_page_count: int = 0):
+        self._handle = None
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"Store() argument 'path' must be str or "
+                            f"os.PathLike, not {type(path).__name__}")
+        path = os.fspath(path)
+        data = path if isinstance(path, bytes) else os.fsencode(path)
+        options = _capi.store_options_init()
+        options.read_only = 1 if read_only else 0
+        options.create_if_missing = 1 if create else 0
+        options.busy_timeout_ms = _int32_arg(
+            busy_timeout_ms, "Store() argument 'busy_timeout_ms'")
+        options.check_integrity = 1 if check_integrity else 0
+        if not isinstance(max_page_count, int) or max_page_count < 0:
+            raise ValueError("Store() argument 'max_page_count' must be an "
+                             "int >= 0")
+        options.max_page_count = max_page_count
+        handle = _capi.dg_store_p()
+        _check(_lib.dg_store_open(ctypes.byref(handle), data, len(data),
+                                  ctypes.byref(options)))
+        self._handle = handle
+
+    # -- Lifetime ----------------------------------------------------------
+
+    def close(self) -> None:
+        """Closes the store. Idempotent. Nothing is lost: every call that
+        returned was already committed."""
+        handle = getattr(self, "_handle", None)
+        self._handle = None
+        if handle:
+            self._free(handle)
+
+    def __del__(self):
+        self.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    @property
+    def closed(self) -> bool:
+        return not getattr(self, "_handle", None)
+
+    def _live(self):
+        if not self._handle:
+            raise ValueError("operation on a closed dutygraph.Store")
+        return self._handle
+
+    def __repr__(self):
+        if self.closed:
+            return "<dutygraph.Store closed>"
+        info = self.info()
+        return (f"<dutygraph.Store {info['path']!r}: "
+                f"{info['plan_versions']} plan versions, "
+                f"{info['event_count']} events>")
+
+    # -- Plan versions -----------------------------------------------------
+
+    @staticmethod
+    def _plan_text(plan, where):
+        if isinstance(plan, Plan):
+            return plan.to_json().encode("utf-8")
+        return _text_arg(plan, where)
+
+    def init(self, plan, effective: datetime.date) -> int:
+        """Stores the first plan version (JSON text or a Plan), effective
+        from `effective`; returns 1. An invalid plan raises
+        InvalidArgumentError listing its problems; an initialised store
+        FailedPreconditionError."""
+        data = self._plan_text(plan, "Store.init() argument 'plan'")
+        day = _date_arg(effective, "Store.init() argument 'effective'")
+        version = ctypes.c_int64()
+        _check(_lib.dg_store_init(ctypes.byref(version), self._live(), data,
+                                  len(data), day))
+        return version.value
+
+    def add_plan(self, plan, effective: datetime.date) -> int:
+        """Stores the next plan version; returns its number. The same plan
+        and date as the latest version store nothing and return it."""
+        data = self._plan_text(plan, "Store.add_plan() argument 'plan'")
+        day = _date_arg(effective, "Store.add_plan() argument 'effective'")
+        version = ctypes.c_int64()
+        _check(_lib.dg_store_add_plan(ctypes.byref(version), self._live(),
+                                      data, len(data), day))
+        return version.value
+
+    def plan_json(self, on: datetime.date = None) -> tuple:
+        """(version, canonical plan JSON) of the latest version, or of the
+        version in effect on `on`. NotFoundError if there is none."""
+        day = 0 if on is None else _date_arg(
+            on, "Store.plan_json() argument 'on'")
+        out = ctypes.POINTER(ctypes.c_char)()
+        size = ctypes.c_size_t()
+        version = ctypes.c_int64()
+        _check(_lib.dg_store_plan_json(
+            ctypes.byref(out), ctypes.byref(size), ctypes.byref(version),
+            self._live(), 0 if on is None else 1, day))
+        try:
+            return version.value, _borrowed_text(out, size.value,
+                                                 "the plan JSON")
+        finally:
+            _lib.dg_string_free(out)
+
+    def plan(self, on: datetime.date = None) -> Plan:
+        """The latest plan version (or the one in effect on `on`), loaded."""
+        return Plan.from_json(self.plan_json(on)[1])
+
+    # -- Events ------------------------------------------------------------
+
+    def append(self, events) -> AppendResult:
+        """Appends events (each a dict or one line of JSON text) in one
+        transaction: all or nothing. Raises InvalidArgumentError naming the
+        line (1-based position) and field of a bad event,
+        AlreadyExistsError for an id stored with different JSON."""
+        if isinstance(events, (str, bytes, dict)):
+            raise TypeError("Store.append() takes a list of events; use "
+                            "append_jsonl() for JSON Lines text")
+        lines = [_event_line(e, f"Store.append() event {i}")
+                 for i, e in enumerate(events)]
+        for i, line in enumerate(lines):
+            if "\n" in line or "\r" in line or not line.strip():
+                # Keep the 1-based line numbers of errors equal to positions.
+                raise _error(_capi.DG_INVALID_ARGUMENT,
+                             f"line {i + 1}: an event is one non-empty line "
+                             f"of JSON")
+        return self.append_jsonl("\n".join(lines))
+
+    def append_jsonl(self, text) -> AppendResult:
+        """Appends the events of a JSON Lines text (str or UTF-8 bytes)."""
+        if isinstance(text, (bytes, bytearray, memoryview)):
+            data = bytes(text)
+        else:
+            data = _text_arg(text, "Store.append_jsonl() argument 'text'")
+        appended = ctypes.c_size_t()
+        unchanged = ctypes.c_size_t()
+        _check(_lib.dg_store_append_jsonl(
+            ctypes.byref(appended), ctypes.byref(unchanged), self._live(),
+            data, len(data)))
+        return AppendResult(appended.value, unchanged.value)
+
+    def events_jsonl(self, *, after_seq: int = 0, limit: int = None,
+                     task: str = None) -> str:
+        """Events in append order as JSON Lines (each exactly as appended):
+        after sequence number `after_seq`, at most `limit`, only `task`'s."""
+        if not isinstance(after_seq, int) or after_seq < 0:
+            raise ValueError("Store.events() argument 'after_seq' must be an "
+                             "int >= 0")
+        if limit is None:
+            count = ctypes.c_size_t(-1).value  # SIZE_MAX: all
+        elif isinstance(limit, int) and limit >= 0:
+            count = limit
+        else:
+            raise ValueError("Store.events() argument 'limit' must be None "
+                             "or an int >= 0")
+        task_data = b"" if task is None else _text_arg(
+            task, "Store.events() argument 'task'")
+        out = ctypes.POINTER(ctypes.c_char)()
+        size = ctypes.c_size_t()
+        _check(_lib.dg_store_read_events(
+            ctypes.byref(out), ctypes.byref(size), None, self._live(),
+            after_seq, count, task_data, len(task_data)))
+        try:
+            return _borrowed_text(out, size.value, "the events")
+        finally:
+            _lib.dg_string_free(out)
+
+    def events(self, *, after_seq: int = 0, limit: int = None,
+               task: str = None) -> list:
+        """As events_jsonl(), each event parsed into a dict."""
+        text = self.events_jsonl(after_seq=after_seq, limit=limit, task=task)
+        return [json.loads(line) for line in text.splitlines()]
+
+    def event_count(self) -> int:
+        count = ctypes.c_int64()
+        _check(_lib.dg_store_event_count(ctypes.byref(count), self._live()))
+        return count.value
+
+    def __len__(self) -> int:
+        return self.event_count()
+
+    def info(self) -> dict:
+        """{'path', 'schema_version', 'read_only', 'plan_versions',
+        'latest_plan': {'version', 'effective', 'digest'} or None,
+        'event_count', 'last_seq', 'file_bytes'}."""
+        return json.loads(_owned_text(_lib.dg_store_info_json, self._live(),
+                                      what="the store info"))
+
+    def check_integrity(self) -> None:
+        """PRAGMA integrity_check; raises DataLossError if it fails."""
+        _check(_lib.dg_store_check_integrity(self._live()))

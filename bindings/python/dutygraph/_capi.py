@@ -38,7 +38,7 @@ import glob
 import os
 import sys
 from ctypes import POINTER, c_char, c_char_p, c_int, c_int32, c_size_t
-from ctypes import c_uint32
+from ctypes import c_int64, c_uint32
 
 # ---------------------------------------------------------------------------
 # The version these bindings were written against (dg.h DG_VERSION_*).
@@ -59,10 +59,14 @@ DG_SOVERSION = 0
 DG_OK = 0
 DG_INVALID_ARGUMENT = 3
 DG_NOT_FOUND = 5
+DG_ALREADY_EXISTS = 6
+DG_PERMISSION_DENIED = 7
 DG_RESOURCE_EXHAUSTED = 8
 DG_FAILED_PRECONDITION = 9
 DG_OUT_OF_RANGE = 11
 DG_INTERNAL = 13
+DG_UNAVAILABLE = 14
+DG_DATA_LOSS = 15
 
 # dg_period_kind
 DG_PERIOD_DEKAD = 0
@@ -376,6 +380,28 @@ def gantt_options_init():
     options.reminder_working_days = 3
     options.max_rows = 200
     return options
+class dg_store(ctypes.Structure):
+    """Opaque: only ever used through dg_store_p."""
+    _fields_ = []
+
+
+dg_store_p = POINTER(dg_store)
+
+
+class dg_store_options(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("read_only", c_int32),
+        ("create_if_missing", c_int32),
+        ("busy_timeout_ms", c_int32),
+        ("check_integrity", c_int32),
+        ("max_page_count", c_int64),
+    ]
+
+
+def store_options_init():
+    """DG_STORE_OPTIONS_INIT."""
+    return dg_store_options(ctypes.sizeof(dg_store_options), 0, 1, 5000, 1, 0)
 
 
 def struct_init(struct_type):
@@ -412,6 +438,8 @@ _uint32_p = POINTER(c_uint32)
 # const char **: a string borrowed from a handle.
 _borrowed_string_p = POINTER(POINTER(c_char))
 _plan_out = POINTER(dg_plan_p)
+_int64_p = POINTER(c_int64)
+_store_out = POINTER(dg_store_p)
 
 PROTOTYPES = {
     # Versions.
@@ -564,6 +592,27 @@ PROTOTYPES = {
     "dg_plan_gantt_svg": (
         dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_calendar_p,
                     dg_date, dg_date, POINTER(dg_gantt_options)]),
+    # The store.
+    "dg_store_open": (
+        dg_status, [_store_out, c_char_p, c_size_t,
+                    POINTER(dg_store_options)]),
+    "dg_store_free": (None, [dg_store_p]),
+    "dg_store_init": (
+        dg_status, [_int64_p, dg_store_p, c_char_p, c_size_t, dg_date]),
+    "dg_store_add_plan": (
+        dg_status, [_int64_p, dg_store_p, c_char_p, c_size_t, dg_date]),
+    "dg_store_plan_json": (
+        dg_status, [_owned_string_p, _size_p, _int64_p, dg_store_p, c_int,
+                    dg_date]),
+    "dg_store_append_jsonl": (
+        dg_status, [_size_p, _size_p, dg_store_p, c_char_p, c_size_t]),
+    "dg_store_event_count": (dg_status, [_int64_p, dg_store_p]),
+    "dg_store_read_events": (
+        dg_status, [_owned_string_p, _size_p, _int64_p, dg_store_p, c_int64,
+                    c_size_t, c_char_p, c_size_t]),
+    "dg_store_info_json": (
+        dg_status, [_owned_string_p, _size_p, dg_store_p]),
+    "dg_store_check_integrity": (dg_status, [dg_store_p]),
 }
 
 # ---------------------------------------------------------------------------

@@ -245,7 +245,7 @@ def test_structs_match(header):
                             "dg_accountable_unit", "dg_post_holder",
                             "dg_unit_task", "dg_person_task",
                             "dg_schedule_options", "dg_graph_options",
-                            "dg_gantt_options"}, (
+                            "dg_gantt_options", "dg_store_options"}, (
         "a struct was added to dg.h: mirror it in _capi.py and here")
     for name, fields in structs.items():
         mirror = getattr(_capi, name)
@@ -256,6 +256,22 @@ def test_structs_match(header):
             assert ctype in _compatible_ctypes(declared, typedefs), (
                 f"{name}.{field_name}: {_describe(ctype)}, header says "
                 f"{declared}")
+
+
+def test_store_options_init_matches(header):
+    # DG_STORE_OPTIONS_INIT: struct_size, then the defaults that
+    # _capi.store_options_init() reproduces, field by field.
+    body = re.search(
+        r"#define\s+DG_STORE_OPTIONS_INIT\s*\\?\s*\{([^}]*)\}",
+        header).group(1)
+    parts = [part.strip() for part in body.replace("\\", " ").split(",")]
+    assert parts[0] == "sizeof(dg_store_options)"
+    made = _capi.store_options_init()
+    assert made.struct_size == ctypes.sizeof(_capi.dg_store_options)
+    names = [name for name, _ in _capi.dg_store_options._fields_]
+    assert len(parts) == len(names)
+    for name, part in zip(names[1:], parts[1:]):
+        assert getattr(made, name) == int(part), name
 
 
 def test_init_macros_match(header):

@@ -101,10 +101,14 @@ enum {
   DG_OK = 0,
   DG_INVALID_ARGUMENT = 3,    /* malformed input, NULL handle, bad UTF-8 */
   DG_NOT_FOUND = 5,           /* an unknown name, a missing file */
-  DG_RESOURCE_EXHAUSTED = 8,  /* out of memory, a limit exceeded */
+  DG_ALREADY_EXISTS = 6,      /* an id already stored with other content */
+  DG_PERMISSION_DENIED = 7,   /* a file that cannot be written */
+  DG_RESOURCE_EXHAUSTED = 8,  /* out of memory, a limit exceeded, disk full */
   DG_FAILED_PRECONDITION = 9, /* e.g. a year without an official schedule */
   DG_OUT_OF_RANGE = 11,       /* a date outside the calendar's range */
-  DG_INTERNAL = 13            /* a defect in dutygraph: please report it */
+  DG_INTERNAL = 13,           /* a defect in dutygraph: please report it */
+  DG_UNAVAILABLE = 14,        /* busy (another writer), an I/O error: retry */
+  DG_DATA_LOSS = 15           /* a corrupted store file */
 };
 
 /**
@@ -1227,6 +1231,159 @@ DG_API dg_status dg_plan_gantt_svg(char **out, size_t *size_out,
                                    const dg_plan *plan, const dg_calendar *cal,
                                    dg_date from, dg_date to,
                                    const dg_gantt_options *opts) DG_NOEXCEPT;
+
+/* ------------------------------------------------------------------------ */
+/* The store: plan versions and the event log in one SQLite file             */
+/* ------------------------------------------------------------------------ */
+/*
+ * A dg_store is an open store file (docs/store.md): plan versions (validated
+ * plan JSON with the date each takes effect) and an append-only event log.
+ * Events are JSON objects, one per line (JSON Lines), each with a non-empty
+ * string "id" and "kind", a "date" YYYY-MM-DD in the calendar's range and
+ * optionally a non-empty string "task"; the store checks only this envelope.
+ * Appending is idempotent by id: an id already stored with the same text is
+ * skipped, with a different text the whole call fails (DG_ALREADY_EXISTS)
+ * and nothing of it is stored. A call that returned DG_OK is durable: it was
+ * committed and fsync'ed (WAL, synchronous=FULL) and survives a kill -9.
+ *
+ * Several handles (threads or processes) may open one file: readers never
+ * wait; writers take turns, waiting up to busy_timeout_ms (then
+ * DG_UNAVAILABLE). Calls on one handle are serialised inside it.
+ *
+ * Errors name the file and what is wrong: DG_NOT_FOUND (no such file, or no
+ * plan version), DG_INVALID_ARGUMENT (a bad event: "line 3: field \"date\":
+ * ..."; a bad plan), DG_ALREADY_EXISTS, DG_FAILED_PRECONDITION (not a
+ * dutygraph store, a newer schema, opened read-only, already initialised),
+ * DG_PERMISSION_DENIED (a read-only file: reads still work),
+ * DG_RESOURCE_EXHAUSTED (disk or size cap full), DG_DATA_LOSS (corrupted).
+ */
+
+/** Opaque. Thread safety: any thread (calls on one handle are serialised). */
+typedef struct dg_store dg_store;
+
+/** Options of dg_store_open(). Fields past struct_size take the defaults of
+ *  DG_STORE_OPTIONS_INIT; struct_size must cover `read_only`. */
+typedef struct dg_store_options {
+  size_t struct_size;        /* sizeof(dg_store_options) */
+  int32_t read_only;         /* 1: open for reading only; never creates */
+  int32_t create_if_missing; /* 1 (default): create the file if absent */
+  int32_t busy_timeout_ms;   /* wait for another writer; default 5000 */
+  int32_t check_integrity;   /* 1 (default): PRAGMA quick_check at open */
+  int64_t max_page_count;    /* cap on the file's pages; 0: none */
+} dg_store_options;
+#define DG_STORE_OPTIONS_INIT \
+  { sizeof(dg_store_options), 0, 1, 5000, 1, 0 }
+
+/**
+ * Opens (or creates) the store at the UTF-8 path, migrating an older schema
+ * (read-write only) and checking integrity.
+ * @param out      caller-owned; release with dg_store_free.
+ * @param options  NULL: DG_STORE_OPTIONS_INIT.
+ * @return DG_NOT_FOUND, DG_FAILED_PRECONDITION, DG_DATA_LOSS,
+ *         DG_PERMISSION_DENIED as described above, each naming the path.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_store_open(dg_store **out, const char *path,
+                               size_t path_len,
+                               const dg_store_options *options) DG_NOEXCEPT;
+
+/** Closes a store (every acknowledged write is already on disk) and
+ *  releases the handle. NULL is a no-op. Thread safety: exclusive. */
+DG_API void dg_store_free(dg_store *store) DG_NOEXCEPT;
+
+/**
+ * Stores the first plan version: plan JSON (docs/plan-format.md), validated
+ * as dg_plan_load_json() does, effective from `effective`. Nothing is stored
+ * on error.
+ * @param version_out  may be NULL; receives 1.
+ * @return DG_INVALID_ARGUMENT listing the plan's problems;
+ *         DG_FAILED_PRECONDITION if the store already has a plan version.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_store_init(int64_t *version_out, dg_store *store,
+                               const char *plan_json, size_t plan_json_len,
+                               dg_date effective) DG_NOEXCEPT;
+
+/**
+ * Stores the next plan version, effective from `effective` (not before the
+ * latest version's: DG_FAILED_PRECONDITION). The same text with the same
+ * date as the latest version stores nothing and returns that version.
+ * @param version_out  may be NULL; receives the version number.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_store_add_plan(int64_t *version_out, dg_store *store,
+                                   const char *plan_json, size_t plan_json_len,
+                                   dg_date effective) DG_NOEXCEPT;
+
+/**
+ * The canonical JSON of the latest plan version (with `as_of` 0) or of the
+ * version in effect on `on` (with `as_of` 1): load it with
+ * dg_plan_load_json().
+ * @param out          caller-owned; release with dg_string_free.
+ * @param size_out     may be NULL.
+ * @param version_out  may be NULL; receives the version number.
+ * @return DG_NOT_FOUND when there is no such version.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_store_plan_json(char **out, size_t *size_out,
+                                    int64_t *version_out, dg_store *store,
+                                    int as_of, dg_date on) DG_NOEXCEPT;
+
+/**
+ * Appends the events of a JSON Lines text (one JSON object per line; blank
+ * lines skipped; CRLF accepted) in one transaction.
+ * @param appended_out   may be NULL; new events stored.
+ * @param unchanged_out  may be NULL; ids already stored with the same text.
+ * @return DG_INVALID_ARGUMENT naming the line and field of a bad event;
+ *         DG_ALREADY_EXISTS naming the id; DG_RESOURCE_EXHAUSTED for a full
+ *         disk or an event over 1 MiB; DG_FAILED_PRECONDITION (opened
+ *         read-only) or DG_PERMISSION_DENIED (read-only file). On any error
+ *         nothing of the text is stored.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_store_append_jsonl(size_t *appended_out,
+                                       size_t *unchanged_out, dg_store *store,
+                                       const char *jsonl,
+                                       size_t jsonl_len) DG_NOEXCEPT;
+
+/** The number of events stored. Thread safety: any thread. */
+DG_API dg_status dg_store_event_count(int64_t *count_out,
+                                      dg_store *store) DG_NOEXCEPT;
+
+/**
+ * Events in append order as JSON Lines (each event's text exactly as
+ * appended, then "\n"): those with seq > after_seq (0: from the first), at
+ * most `limit` (SIZE_MAX: all), only task `task` if it is not empty ((NULL,
+ * 0): every task).
+ * @param out       caller-owned; release with dg_string_free ("" if none).
+ * @param size_out  may be NULL.
+ * @param last_seq_out  may be NULL; the seq of the last event returned (0 if
+ *                  none): pass it as after_seq to read the next page.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_store_read_events(char **out, size_t *size_out,
+                                      int64_t *last_seq_out, dg_store *store,
+                                      int64_t after_seq, size_t limit,
+                                      const char *task,
+                                      size_t task_len) DG_NOEXCEPT;
+
+/**
+ * A summary as compact JSON: {"path","schema_version","read_only",
+ * "plan_versions","latest_plan":{"version","effective","digest"} or null,
+ * "event_count","last_seq","file_bytes"} — what `dutygraph db info --json`
+ * prints.
+ * @param out  caller-owned; release with dg_string_free.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_store_info_json(char **out, size_t *size_out,
+                                    dg_store *store) DG_NOEXCEPT;
+
+/**
+ * The thorough integrity check (PRAGMA integrity_check; opening runs the
+ * quicker one). @return DG_DATA_LOSS listing the first problems.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_store_check_integrity(dg_store *store) DG_NOEXCEPT;
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -1,0 +1,248 @@
+"""Tests of dutygraph.Store: plan versions, the event log, idempotent and
+all-or-nothing appends, errors with where they happened, read-only use,
+damaged files, a full store and several threads on one file.
+
+The plan fixture is tests/data/small_plan.json (issued 2023-03-03; tasks
+t_hidden_debt, t_warning, t_vague).
+"""
+
+import datetime
+import hashlib
+import json
+import os
+import pathlib
+import sqlite3
+import threading
+
+import pytest
+
+import dutygraph
+from dutygraph import AppendResult
+
+D = datetime.date
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+SMALL_PLAN = pathlib.Path(os.environ.get(
+    "DUTYGRAPH_SMALL_PLAN", ROOT / "tests" / "data" / "small_plan.json"))
+
+
+def event(id, date="2023-03-06", kind="progress_reported", task=None, **more):
+    e = {"id": id, "kind": kind, "date": date}
+    if task is not None:
+        e["task"] = task
+    e.update(more)
+    return e
+
+
+@pytest.fixture
+def path(tmp_path):
+    return tmp_path / "plan.db"
+
+
+@pytest.fixture
+def store(path):
+    with dutygraph.Store(path) as opened:
+        yield opened
+
+
+def test_init_and_plan_versions(store):
+    text = SMALL_PLAN.read_text(encoding="utf-8")
+    assert store.init(text, D(2023, 3, 3)) == 1
+    with dutygraph.Plan.load(SMALL_PLAN) as plan:
+        canonical = plan.to_json()
+        version, stored = store.plan_json()
+        assert (version, stored) == (1, canonical)
+        # A new version from a Plan object, effective 2023-07-01.
+        assert store.add_plan(plan, D(2023, 7, 1)) == 2
+        assert store.add_plan(plan, D(2023, 7, 1)) == 2  # a retry
+    assert store.plan_json(D(2023, 6, 30))[0] == 1
+    assert store.plan_json(D(2023, 7, 1))[0] == 2
+    with store.plan(D(2023, 5, 1)) as loaded:
+        assert loaded.find_task("t_warning").name == "健全债务风险预警机制"
+    info = store.info()
+    assert info["plan_versions"] == 2
+    assert info["latest_plan"] == {
+        "version": 2, "effective": "2023-07-01",
+        "digest": hashlib.sha256(canonical.encode("utf-8")).hexdigest()}
+    assert info["schema_version"] == 2
+    assert info["read_only"] is False
+
+    with pytest.raises(dutygraph.FailedPreconditionError) as caught:
+        store.init(text, D(2023, 3, 3))
+    assert ("already initialised (plan version 2, effective 2023-07-01)"
+            in caught.value.message)
+    with pytest.raises(dutygraph.FailedPreconditionError) as caught:
+        store.add_plan(text, D(2023, 6, 1))
+    assert "before that of the latest plan version 2" in caught.value.message
+    with pytest.raises(dutygraph.NotFoundError) as caught:
+        store.plan_json(D(2023, 3, 2))
+    assert "no plan version is in effect on 2023-03-02" in caught.value.message
+
+
+def test_invalid_plan_stores_nothing(store):
+    with pytest.raises(dutygraph.InvalidArgumentError) as caught:
+        store.init('{"format": "dutygraph/plan@1"}', D(2023, 3, 3))
+    assert "missing required key 'plan'" in caught.value.message
+    with pytest.raises(dutygraph.NotFoundError):
+        store.plan_json()
+    with pytest.raises(TypeError):
+        store.init(42, D(2023, 3, 3))
+
+
+def test_append_is_idempotent_and_ordered(store):
+    events = [event("e1", kind="assigned", task="t_warning"),
+              event("e2", "2023-03-31", task="t_warning", percent=30),
+              event("e3", "2023-04-03", kind="circular_issued")]
+    assert store.append(events) == AppendResult(appended=3, unchanged=0)
+    assert store.append(events[1:]) == AppendResult(appended=0, unchanged=2)
+    assert len(store) == 3
+    assert store.events() == events
+    assert [e["id"] for e in store.events(task="t_warning")] == ["e1", "e2"]
+    assert [e["id"] for e in store.events(after_seq=1, limit=1)] == ["e2"]
+    assert store.events(after_seq=3) == []
+    # JSON Lines text, byte for byte as appended (compact, UTF-8 unescaped).
+    line = '{"id":"e4","kind":"进展","date":"2023-05-01","note":"已完成"}'
+    assert store.append_jsonl(line + "\r\n\n") == AppendResult(1, 0)
+    assert store.events_jsonl(after_seq=3) == line + "\n"
+    assert store.info()["last_seq"] == 4
+
+
+def test_conflicting_id_applies_nothing(store):
+    store.append([event("e1")])
+    with pytest.raises(dutygraph.AlreadyExistsError) as caught:
+        store.append([event("e2"), event("e1", "2023-03-07")])
+    assert caught.value.status_name == "DG_ALREADY_EXISTS"
+    assert ('line 2: id "e1" is already stored (seq 1) with different JSON'
+            in caught.value.message)
+    assert len(store) == 1
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({"kind": "x", "date": "2023-03-06"}, 'line 2: field "id": missing'),
+    ({"id": "", "kind": "x", "date": "2023-03-06"},
+     'line 2: field "id": is empty'),
+    ({"id": "b", "kind": 3, "date": "2023-03-06"},
+     'line 2: field "kind": expected a string, got a number'),
+    ({"id": "b", "kind": "x", "date": "2023-02-29"},
+     "line 2: field \"date\": bad date '2023-02-29'"),
+    ({"id": "b", "kind": "x", "date": "2150-01-01"},
+     'line 2: field "date": 2150-01-01 is outside the calendar\'s range'),
+    ({"id": "b", "kind": "x", "date": "2023-03-06", "task": ["t"]},
+     'line 2: field "task": expected a string, got an array'),
+    ('{"id":"b","kind":"x",', "line 2: malformed JSON at line 1, column 22"),
+    ("[]", "line 2: expected a JSON object, got an array"),
+])
+def test_bad_events_say_where(store, bad, message):
+    with pytest.raises(dutygraph.InvalidArgumentError) as caught:
+        store.append([event("ok"), bad])
+    assert message in caught.value.message
+    assert len(store) == 0
+
+
+def test_append_argument_types(store):
+    with pytest.raises(TypeError):
+        store.append('{"id":"e1"}')
+    with pytest.raises(TypeError):
+        store.append([42])
+    with pytest.raises(dutygraph.InvalidArgumentError) as caught:
+        store.append([event("e1"), '{"id":"e2",\n"kind":"x"}'])
+    assert "line 2" in caught.value.message
+    with pytest.raises(ValueError):
+        store.events(limit=-1)
+
+
+def test_read_only_and_missing(path):
+    with pytest.raises(dutygraph.NotFoundError) as caught:
+        dutygraph.Store(path, read_only=True)
+    assert f"{path}: no such store" in caught.value.message
+    with pytest.raises(dutygraph.NotFoundError):
+        dutygraph.Store(path, create=False)
+    assert not path.exists()
+    with dutygraph.Store(path) as store:
+        store.append([event("e1")])
+    with dutygraph.Store(path, read_only=True) as store:
+        assert store.info()["read_only"] is True
+        assert len(store) == 1
+        with pytest.raises(dutygraph.FailedPreconditionError) as caught:
+            store.append([event("e2")])
+        assert "opened read-only" in caught.value.message
+    store = dutygraph.Store(path)
+    store.close()
+    store.close()
+    assert store.closed and repr(store) == "<dutygraph.Store closed>"
+    with pytest.raises(ValueError):
+        store.event_count()
+
+
+def test_foreign_and_damaged_files(tmp_path):
+    other = tmp_path / "other.db"
+    connection = sqlite3.connect(other)
+    connection.execute("CREATE TABLE customers(name TEXT)")
+    connection.commit()
+    connection.close()
+    with pytest.raises(dutygraph.FailedPreconditionError) as caught:
+        dutygraph.Store(other)
+    assert "an SQLite database of another application" in caught.value.message
+
+    text = tmp_path / "notes.db"
+    text.write_bytes(b"not a database" * 400)
+    with pytest.raises(dutygraph.FailedPreconditionError) as caught:
+        dutygraph.Store(text)
+    assert "not an SQLite database" in caught.value.message
+
+    damaged = tmp_path / "damaged.db"
+    with dutygraph.Store(damaged) as store:
+        store.append([event(f"e{i}", task="t_warning") for i in range(2000)])
+    data = bytearray(damaged.read_bytes())
+    for page in range(3, 12):
+        data[page * 4096:page * 4096 + 64] = b"\xA5" * 64
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(dutygraph.DataLossError) as caught:
+        dutygraph.Store(damaged)
+    assert caught.value.status_name == "DG_DATA_LOSS"
+    assert str(damaged) in caught.value.message
+
+
+def test_full_store_writes_nothing(path):
+    with dutygraph.Store(path, max_page_count=20) as store:
+        big = [event(f"f{i}", note="n" * 200) for i in range(2000)]
+        with pytest.raises(dutygraph.ResourceExhaustedError) as caught:
+            store.append(big)
+        assert "the disk or the store's size cap is full" in \
+            caught.value.message
+        assert len(store) == 0
+        assert store.append([event("small")]) == AppendResult(1, 0)
+        store.check_integrity()
+
+
+def test_threads_on_separate_handles(path):
+    dutygraph.Store(path).close()
+    failures = []
+
+    def writer(w):
+        try:
+            with dutygraph.Store(path) as store:
+                for b in range(10):
+                    store.append([event(f"w{w}-{b}-{i}") for i in range(5)])
+        except dutygraph.Error as error:  # pragma: no cover - reported below
+            failures.append(str(error))
+
+    def reader():
+        try:
+            with dutygraph.Store(path, read_only=True) as store:
+                for _ in range(20):
+                    count = len(store.events())
+                    if count % 5:
+                        failures.append(f"saw a partial batch: {count}")
+        except dutygraph.Error as error:  # pragma: no cover
+            failures.append(str(error))
+
+    threads = [threading.Thread(target=writer, args=(w,)) for w in range(3)]
+    threads += [threading.Thread(target=reader) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+    with dutygraph.Store(path) as store:
+        assert len(store) == 150
+        assert len({e["id"] for e in store.events()}) == 150
