@@ -55,13 +55,23 @@ absl::StatusOr<PostIndex> FindPostId(const Plan& plan, const std::string& id,
   return *found;
 }
 
+// Groups' owner posts and units as indices, looked up once per call however
+// many cadences name the group (the lookups hash string ids).
+using GroupOwnersMemo = std::vector<std::optional<ResolvedCadence::GroupOwners>>;
+
 absl::Status Lookup(const Plan& plan, const CadenceData& c,
-                    ResolvedCadence* out) {
+                    GroupOwnersMemo* memo, ResolvedCadence* out) {
   const std::string at = absl::StrCat("cadence '", c.id, "'");
   for (const std::string& g : c.owner_groups) {
     auto found = plan.FindGroup(g);
     if (!found.ok()) return WithContext(found.status(), at + " owner group");
     out->groups.push_back(*found);
+    std::optional<ResolvedCadence::GroupOwners>& known =
+        (*memo)[found->value];
+    if (known) {
+      out->group_owners.push_back(*known);
+      continue;
+    }
     const GroupData& group = plan.group(*found);
     ResolvedCadence::GroupOwners& owners = out->group_owners.emplace_back();
     for (const std::string& p : group.conveners) {
@@ -79,6 +89,7 @@ absl::Status Lookup(const Plan& plan, const CadenceData& c,
                           FindPostId(plan, group.office_director,
                                      "group office director"));
     }
+    known = owners;
   }
   if (!c.owner_unit.empty()) {
     auto found = plan.FindUnit(c.owner_unit);
@@ -753,11 +764,12 @@ absl::StatusOr<OccurrenceTable> CadenceOccurrenceTable(
   DG_ASSIGN_OR_RETURN(std::vector<uint32_t> selected,
                       SelectCadences(cadences, filter));
   OccurrenceTableBuilder builder(plan, filter);
+  GroupOwnersMemo memo(plan.data().groups.size());
   for (uint32_t index : selected) {
     ResolvedCadence rc;
     rc.index = index;
     rc.data = &cadences[index];
-    DG_RETURN_IF_ERROR(Lookup(plan, *rc.data, &rc));
+    DG_RETURN_IF_ERROR(Lookup(plan, *rc.data, &memo, &rc));
     DG_RETURN_IF_ERROR(builder.AddCadence(calendar, std::move(rc), from, to));
   }
   return builder.Finish();
