@@ -3,10 +3,12 @@
 // calendar change moves.
 //
 // Cadences (旬简报, 月通报, 每周一调度...) are periods with a due rule
-// (CadenceData in plan_data.h). CadenceOccurrences() lists, for a date range,
-// every occurrence with its period, its due date on the calendar, and its
-// owner and recipients resolved through the responsibility graph as of the
-// due date. Due rules (docs/schedules.md has the full table):
+// (CadenceData in plan_data.h). CadenceOccurrenceTable() lists, for a date
+// range, every occurrence with its period, its due date on the calendar, and
+// its owner and recipients resolved through the responsibility graph as of
+// the due date, in a flat OccurrenceTable; CadenceOccurrences() gives the
+// same as self-contained Occurrence values. Due rules (docs/schedules.md has
+// the full table):
 //
 //   rule                        due date of period P
 //   nth_working_day_after_end   the n-th working day strictly after P's end
@@ -49,7 +51,8 @@
 // Thread safety: pure functions of their arguments; Plan and Calendar are
 // immutable values, so any number of threads may call these concurrently.
 // Results are caller-owned. `std::string_view`s in results are borrowed from
-// the Plan and stay valid while any copy of it lives.
+// the Plan and stay valid while any copy of it lives (an OccurrenceView's
+// label and spans: from its OccurrenceTable).
 //
 // Example:
 //   auto plan = dutygraph::LoadPlanFile("examples/hengyang-2023/plan.json");
@@ -58,9 +61,9 @@
 //   auto to = *dutygraph::Date::Parse("2023-10-31");
 //   dutygraph::OccurrenceFilter only_briefings;
 //   only_briefings.cadences = {"c_dekad_briefing"};
-//   auto occ = dutygraph::CadenceOccurrences(*plan, cal, from, to,
-//                                            only_briefings);
-//   // (*occ)[0]: 2023年9月中旬, due 2023-09-22 (the 2nd working day after
+//   auto occ = dutygraph::CadenceOccurrenceTable(*plan, cal, from, to,
+//                                                only_briefings);
+//   // (*occ)[0] (an OccurrenceView): 2023年9月中旬, due 2023-09-22 (the 2nd working day after
 //   // 09-20); the 2023年9月下旬 briefing is due 2023-10-08, a Sunday worked
 //   // in place of the National Day holiday (10-01..10-06 off, 10-07 and
 //   // 10-08 working).
@@ -147,8 +150,8 @@ struct OccurrenceView {
 // (its period block, its group or member, its owners); what rows share is
 // stored once: per (cadence, period) the period, its label, due date and
 // recipients; per (cadence, group) its owners for as long as no tenure or
-// unit change alters them. 256,000 occurrences take about 3 MB instead of
-// about 50 MB of Occurrence values (docs/benchmarks.md).
+// unit change alters them. 256,000 occurrences take about 4 MB instead of
+// about 78 MB of Occurrence values (docs/benchmarks.md).
 //
 // Rows are read by index (`table[i]`, an OccurrenceView) or iterated
 // (`for (OccurrenceView o : table)`). Views and spans borrow from the table
@@ -261,7 +264,8 @@ absl::StatusOr<OccurrenceTable> CadenceOccurrenceTable(
 //
 // CadenceOccurrenceTable() as self-contained Occurrence values (same rows,
 // order and errors). Convenient for a few occurrences; for many, the table
-// is about 30x faster (each Occurrence allocates a label and four vectors).
+// is over ten times faster (each Occurrence allocates a label and four
+// vectors).
 absl::StatusOr<std::vector<Occurrence>> CadenceOccurrences(
     const Plan& plan, const Calendar& calendar, Date from, Date to,
     const OccurrenceFilter& filter = {});
