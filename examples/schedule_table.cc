@@ -32,15 +32,15 @@ int main(int argc, char** argv) {
   safety.cadences = {"c_dekad_briefing", "c_safety_weekly_dispatch",
                      "c_monthly_circular"};
   safety.unit = Must(plan.FindUnit("市应急管理局"));
-  const dutygraph::OccurrenceTable table = Must(dutygraph::CadenceOccurrenceTable(
-      plan, cal, Must(Date::Parse("2023-09-21")),
-      Must(Date::Parse("2023-10-12")), safety));
+  const dutygraph::OccurrenceTable table =
+      Must(dutygraph::CadenceOccurrenceTable(
+          plan, cal, Must(Date::Parse("2023-09-21")),
+          Must(Date::Parse("2023-10-12")), safety));
 
   std::cout << table.size() << " occurrences\n";
   for (OccurrenceView o : table) {
     std::cout << o.due.ToString() << "  "
-              << plan.data().cadences[o.cadence].name << "  "
-              << o.period_label;
+              << plan.data().cadences[o.cadence].name << "  " << o.period_label;
     if (o.group) std::cout << "  " << plan.group(*o.group).name;
     std::cout << "  owners:";
     for (dutygraph::UnitIndex u : o.owner_units) {

@@ -57,7 +57,8 @@ absl::StatusOr<PostIndex> FindPostId(const Plan& plan, const std::string& id,
 
 // Groups' owner posts and units as indices, looked up once per call however
 // many cadences name the group (the lookups hash string ids).
-using GroupOwnersMemo = std::vector<std::optional<ResolvedCadence::GroupOwners>>;
+using GroupOwnersMemo =
+    std::vector<std::optional<ResolvedCadence::GroupOwners>>;
 
 absl::Status Lookup(const Plan& plan, const CadenceData& c,
                     GroupOwnersMemo* memo, ResolvedCadence* out) {
@@ -66,8 +67,7 @@ absl::Status Lookup(const Plan& plan, const CadenceData& c,
     auto found = plan.FindGroup(g);
     if (!found.ok()) return WithContext(found.status(), at + " owner group");
     out->groups.push_back(*found);
-    std::optional<ResolvedCadence::GroupOwners>& known =
-        (*memo)[found->value];
+    std::optional<ResolvedCadence::GroupOwners>& known = (*memo)[found->value];
     if (known) {
       out->group_owners.push_back(*known);
       continue;
@@ -85,9 +85,9 @@ absl::Status Lookup(const Plan& plan, const CadenceData& c,
       owners.office_host = *host;
     }
     if (!group.office_director.empty()) {
-      DG_ASSIGN_OR_RETURN(owners.office_director,
-                          FindPostId(plan, group.office_director,
-                                     "group office director"));
+      DG_ASSIGN_OR_RETURN(
+          owners.office_director,
+          FindPostId(plan, group.office_director, "group office director"));
     }
     known = owners;
   }
@@ -154,7 +154,6 @@ void AddPost(const Plan& plan, PostIndex post, Date on,
   out->push_back(PostHolder{post, plan.HolderOf(post, on)});
 }
 
-
 // Appends the owners of a single-instance cadence (task_leads, unit) as of
 // `on`. Group owners are resolved by OccurrenceTableBuilder::GroupOwners.
 absl::Status SingleOwners(const Plan& plan, const ResolvedCadence& rc, Date on,
@@ -172,7 +171,8 @@ absl::Status SingleOwners(const Plan& plan, const ResolvedCadence& rc, Date on,
   }
   if (c.owner_role == "unit") {
     if (!rc.unit) {
-      return absl::InvalidArgumentError("owner role 'unit' needs an owner unit");
+      return absl::InvalidArgumentError(
+          "owner role 'unit' needs an owner unit");
     }
     AddUnit(plan, *rc.unit, on, units);
     return absl::OkStatus();
@@ -217,7 +217,7 @@ class ChangeDays {
       auto it = slot_of.find(t.post);
       if (it == slot_of.end()) continue;
       Add(t.from, &post_days_[it->second]);
-      if (t.to) Add(*t.to + 1, &post_days_[it->second]);
+      if (t.to) Add(*t.to, &post_days_[it->second]);  // `to` is inclusive
     }
     for (std::vector<Date>& days : post_days_) {
       std::sort(days.begin(), days.end());
@@ -230,7 +230,8 @@ class ChangeDays {
 
   // The first change day after `on` that concerns `posts` or any unit;
   // nullopt if none.
-  std::optional<Date> NextAfter(Date on, std::span<const PostIndex> posts) const {
+  std::optional<Date> NextAfter(Date on,
+                                std::span<const PostIndex> posts) const {
     std::optional<Date> next = FirstAfter(unit_days_, on);
     for (PostIndex p : posts) {
       auto it = std::lower_bound(
@@ -349,10 +350,10 @@ class OccurrenceTableBuilder {
     uint32_t slot = 0;  // index into cadences_
     Date due;
     OccurrenceTable::Block block;
-    bool skip = false;           // the filter's unit was abolished by `due`
+    bool skip = false;  // the filter's unit was abolished by `due`
     std::optional<UnitIndex> wanted;  // the filter's unit as of `due`
-    uint32_t owners = 0;             // kSingle: the parties
-    std::vector<UnitIndex> members;  // kMembers: sorted
+    uint32_t owners = 0;              // kSingle: the parties
+    std::vector<UnitIndex> members;   // kMembers: sorted
     size_t row_estimate = 0;
   };
 
@@ -391,8 +392,8 @@ class OccurrenceTableBuilder {
                              period.Label(), 0});
     if (state.instances == Instances::kMembers) {
       if (!rc.unit_set) {
-        return absl::InvalidArgumentError("owner role 'unit_set_members' "
-                                          "needs an owner unit set");
+        return absl::InvalidArgumentError(
+            "owner role 'unit_set_members' needs an owner unit set");
       }
       for (const std::string& m : plan_.unit_set(*rc.unit_set).members) {
         auto u = plan_.FindUnit(m);
@@ -430,11 +431,10 @@ class OccurrenceTableBuilder {
       std::sort(scratch_units_.begin(), scratch_units_.end());
       p.block.recipients = AddParties(scratch_units_, scratch_posts_);
     }
-    p.row_estimate = p.skip ? 0
-                     : state.instances == Instances::kGroups ? rc.groups.size()
-                     : state.instances == Instances::kMembers
-                         ? p.members.size()
-                         : 1;
+    p.row_estimate = p.skip                                   ? 0
+                     : state.instances == Instances::kGroups  ? rc.groups.size()
+                     : state.instances == Instances::kMembers ? p.members.size()
+                                                              : 1;
     pending_.push_back(std::move(p));
     return absl::OkStatus();
   }
@@ -467,8 +467,7 @@ class OccurrenceTableBuilder {
                          return rc.groups[a].value < rc.groups[b].value;
                        });
       state.cache.resize(rc.groups.size());
-      all_posts.insert(all_posts.end(), state.posts.begin(),
-                       state.posts.end());
+      all_posts.insert(all_posts.end(), state.posts.begin(), state.posts.end());
     }
     change_days_.emplace(plan_, all_posts);
   }
@@ -502,7 +501,8 @@ class OccurrenceTableBuilder {
     cache.valid_from = on;
     const auto [begin, end] = state.slot_posts[k];
     std::optional<Date> next = change_days_->NextAfter(
-        on, std::span<const PostIndex>(state.posts).subspan(begin, end - begin));
+        on,
+        std::span<const PostIndex>(state.posts).subspan(begin, end - begin));
     cache.open_ended = !next.has_value();
     if (next) cache.valid_until = *next;
     return cache.parties;
@@ -695,10 +695,18 @@ absl::StatusOr<CalendarResult<Date>> CadenceDueDate(const CadenceData& cadence,
 }
 
 OccurrenceView OccurrenceView::Of(const Occurrence& o) {
-  return OccurrenceView{o.cadence,         o.group,           o.member,
-                        o.period,          o.period_label,    o.due,
-                        o.kind,            o.owner_units,     o.owner_posts,
-                        o.recipient_units, o.recipient_posts, o.provisional};
+  return OccurrenceView{o.cadence,
+                        o.group,
+                        o.member,
+                        o.period,
+                        o.period_label,
+                        o.due,
+                        o.kind,
+                        o.owner_units,
+                        o.owner_posts,
+                        o.recipient_units,
+                        o.recipient_posts,
+                        o.provisional};
 }
 
 Occurrence OccurrenceView::ToOccurrence() const {

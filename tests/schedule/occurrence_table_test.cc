@@ -151,22 +151,21 @@ TEST(OccurrenceTableOrderTest, TwoPeriodsDueTheSameDay) {
   d.cadences = {c};
   absl::StatusOr<Plan> plan = Plan::Build(std::move(d));
   ASSERT_TRUE(plan.ok()) << plan.status();
-  absl::StatusOr<OccurrenceTable> table =
-      CadenceOccurrenceTable(*plan, Calendar::ChinaMainland(),
-                             Day("2023-10-01"), Day("2023-10-08"));
+  absl::StatusOr<OccurrenceTable> table = CadenceOccurrenceTable(
+      *plan, Calendar::ChinaMainland(), Day("2023-10-01"), Day("2023-10-08"));
   ASSERT_TRUE(table.ok()) << table.status();
   std::vector<std::string> rows;
   for (OccurrenceView o : *table) {
     rows.push_back(o.due.ToString() + " " + plan->group(*o.group).id + " " +
                    std::string(o.period_label));
   }
-  EXPECT_EQ(rows, (std::vector<std::string>{
-                      "2023-10-07 g_growth 2023年第39周",
-                      "2023-10-07 g_growth 2023年第39周",
-                      "2023-10-07 g_growth 2023年第40周",
-                      "2023-10-07 g_growth 2023年第40周",
-                      "2023-10-07 g_safety 2023年第39周",
-                      "2023-10-07 g_safety 2023年第40周"}));
+  EXPECT_EQ(rows,
+            (std::vector<std::string>{"2023-10-07 g_growth 2023年第39周",
+                                      "2023-10-07 g_growth 2023年第39周",
+                                      "2023-10-07 g_growth 2023年第40周",
+                                      "2023-10-07 g_growth 2023年第40周",
+                                      "2023-10-07 g_safety 2023年第39周",
+                                      "2023-10-07 g_safety 2023年第40周"}));
 }
 
 TEST_F(OccurrenceTableTest, SameRowsAsTheOccurrenceValues) {
@@ -195,8 +194,7 @@ TEST_F(OccurrenceTableTest, SameRowsAsTheOccurrenceValues) {
                            v.owner_units.begin(), v.owner_units.end()));
     EXPECT_EQ(o.owner_posts.size(), v.owner_posts.size());
     EXPECT_TRUE(std::equal(o.recipient_units.begin(), o.recipient_units.end(),
-                           v.recipient_units.begin(),
-                           v.recipient_units.end()));
+                           v.recipient_units.begin(), v.recipient_units.end()));
     EXPECT_EQ(o.recipient_posts.size(), v.recipient_posts.size());
     EXPECT_EQ(o.provisional, v.provisional);
   }
@@ -220,20 +218,20 @@ TEST_F(OccurrenceTableTest, ErrorsAsCadenceOccurrences) {
                 .status()
                 .code(),
             absl::StatusCode::kNotFound);
-  EXPECT_EQ(CadenceOccurrenceTable(plan_, cal_, Day("2023-12-31"),
-                                   Day("2023-01-01"))
-                .status()
-                .code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      CadenceOccurrenceTable(plan_, cal_, Day("2023-12-31"), Day("2023-01-01"))
+          .status()
+          .code(),
+      absl::StatusCode::kInvalidArgument);
   f.cadences = {"c_dekad_briefing"};
   absl::StatusOr<OccurrenceTable> strict = CadenceOccurrenceTable(
       plan_, cal_, Day("2027-01-01"), Day("2027-03-31"), f);
   EXPECT_EQ(strict.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(strict.status().message(),
               ::testing::HasSubstr("cadence 'c_dekad_briefing'"));
-  absl::StatusOr<OccurrenceTable> provisional = CadenceOccurrenceTable(
-      plan_, cal_.WithMode(CalendarMode::kProvisional), Day("2027-01-01"),
-      Day("2027-03-31"), f);
+  absl::StatusOr<OccurrenceTable> provisional =
+      CadenceOccurrenceTable(plan_, cal_.WithMode(CalendarMode::kProvisional),
+                             Day("2027-01-01"), Day("2027-03-31"), f);
   ASSERT_TRUE(provisional.ok()) << provisional.status();
   EXPECT_TRUE(provisional->any_provisional());
 }
