@@ -37,7 +37,6 @@ namespace {
 using dutygraph::Calendar;
 using dutygraph::Date;
 using dutygraph::DeadlineOptions;
-using dutygraph::Occurrence;
 using dutygraph::OccurrenceFilter;
 using dutygraph::Plan;
 using dutygraph::PlanData;
@@ -305,9 +304,9 @@ dg_status dg_plan_schedule(char** out, size_t* size_out, const dg_plan* plan,
           OccurrenceFilter filter;
           filter.cadences = std::move(options.cadences);
           filter.unit = options.unit;
-          absl::StatusOr<std::vector<Occurrence>> occurrences =
-              dutygraph::CadenceOccurrences(plan->plan, cal->calendar, first,
-                                            last, filter);
+          absl::StatusOr<dutygraph::OccurrenceTable> occurrences =
+              dutygraph::CadenceOccurrenceTable(plan->plan, cal->calendar,
+                                                first, last, filter);
           if (!occurrences.ok()) return occurrences.status();
           std::vector<TaskDue> dues;
           if (options.include_deadlines) {

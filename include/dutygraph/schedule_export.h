@@ -13,6 +13,7 @@
 #ifndef DUTYGRAPH_SCHEDULE_EXPORT_H_
 #define DUTYGRAPH_SCHEDULE_EXPORT_H_
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -22,10 +23,24 @@
 
 namespace dutygraph {
 
+// Occurrences render the same from an OccurrenceTable (the fast path every
+// face uses) or from Occurrence values.
+std::string OccurrencesJson(const Plan& plan, const OccurrenceTable& table);
 std::string OccurrencesJson(const Plan& plan,
                             const std::vector<Occurrence>& occurrences);
+std::string OccurrencesCsv(const Plan& plan, const OccurrenceTable& table);
 std::string OccurrencesCsv(const Plan& plan,
                            const std::vector<Occurrence>& occurrences);
+// Braced lists ({} or {occurrence, ...}) pick these rather than being
+// ambiguous between the table and the vector.
+inline std::string OccurrencesJson(
+    const Plan& plan, std::initializer_list<Occurrence> occurrences) {
+  return OccurrencesJson(plan, std::vector<Occurrence>(occurrences));
+}
+inline std::string OccurrencesCsv(
+    const Plan& plan, std::initializer_list<Occurrence> occurrences) {
+  return OccurrencesCsv(plan, std::vector<Occurrence>(occurrences));
+}
 std::string TaskDuesJson(const Plan& plan, const std::vector<TaskDue>& dues);
 std::string TaskDuesCsv(const Plan& plan, const std::vector<TaskDue>& dues);
 std::string CriticalPathJson(const Plan& plan,
@@ -40,10 +55,21 @@ struct IcsOptions {
 
 // ScheduleIcs(): a VCALENDAR with one VEVENT per occurrence and per deadline
 // (and, when a deadline has a reminder, a VALARM on it).
+std::string ScheduleIcs(const Plan& plan, const OccurrenceTable& occurrences,
+                        const std::vector<TaskDue>& dues,
+                        const IcsOptions& options = {});
 std::string ScheduleIcs(const Plan& plan,
                         const std::vector<Occurrence>& occurrences,
                         const std::vector<TaskDue>& dues,
                         const IcsOptions& options = {});
+// Braced lists, as above (`ScheduleIcs(plan, {}, dues)`: no occurrences).
+inline std::string ScheduleIcs(const Plan& plan,
+                               std::initializer_list<Occurrence> occurrences,
+                               const std::vector<TaskDue>& dues,
+                               const IcsOptions& options = {}) {
+  return ScheduleIcs(plan, std::vector<Occurrence>(occurrences), dues,
+                     options);
+}
 
 }  // namespace dutygraph
 

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,7 +85,7 @@ class Records {
     if (u == nullptr) return nullptr;
     return Json{{"id", u->id}, {"name", u->name}};
   }
-  Json UnitsJson(const std::vector<UnitIndex>& units) const {
+  Json UnitsJson(std::span<const UnitIndex> units) const {
     Json out = Json::array();
     for (UnitIndex u : units) out.push_back(UnitJson(u));
     return out;
@@ -105,7 +106,7 @@ class Records {
                 {"person", std::move(person)},
                 {"vacant", !holder.person.has_value()}};
   }
-  Json HoldersJson(const std::vector<PostHolder>& holders) const {
+  Json HoldersJson(std::span<const PostHolder> holders) const {
     Json out = Json::array();
     for (const PostHolder& h : holders) out.push_back(HolderJson(h));
     return out;
@@ -117,8 +118,8 @@ class Records {
   }
 
   // Unit names then post holders, joined by "、".
-  std::string PartiesText(const std::vector<UnitIndex>& units,
-                          const std::vector<PostHolder>& posts) const {
+  std::string PartiesText(std::span<const UnitIndex> units,
+                          std::span<const PostHolder> posts) const {
     std::string text;
     for (UnitIndex u : units) {
       const std::string name = UnitName(u);
@@ -326,7 +327,7 @@ class IcsWriter {
                                  : options_.calendar_name);
   }
 
-  void Occurrence(const dutygraph::Occurrence& occ) {
+  void Occurrence(const OccurrenceView& occ) {
     const CadenceData* cadence = records_.Cadence(occ.cadence);
     const GroupData* group = records_.Group(occ.group);
     const UnitData* member =
@@ -342,10 +343,10 @@ class IcsWriter {
                                  : records_.PartiesText(occ.owner_units, {});
     std::string summary =
         (cadence ? cadence->name : std::string(occ.kind)) + " " +
-        occ.period_label;
+        std::string(occ.period_label);
     if (!whose.empty()) summary += " — " + whose;
 
-    std::string description = "周期：" + occ.period_label + "（" +
+    std::string description = "周期：" + std::string(occ.period_label) + "（" +
                               occ.period.start().ToString() + " 至 " +
                               occ.period.end().ToString() + "）";
     const std::string owners =
@@ -425,13 +426,13 @@ class IcsWriter {
   std::string out_;
 };
 
-}  // namespace
-
-std::string OccurrencesJson(const Plan& plan,
-                            const std::vector<Occurrence>& occurrences) {
+// The renderings below take any range of OccurrenceView: an
+// OccurrenceTable, or Occurrences seen through OccurrenceView::Of.
+template <typename Views>
+std::string RenderOccurrencesJson(const Plan& plan, const Views& occurrences) {
   const Records r(plan);
   Json out = Json::array();
-  for (const Occurrence& occ : occurrences) {
+  for (const OccurrenceView occ : occurrences) {
     const CadenceData* cadence = r.Cadence(occ.cadence);
     const GroupData* group = r.Group(occ.group);
     out.push_back(Json{
@@ -440,7 +441,7 @@ std::string OccurrencesJson(const Plan& plan,
                                    {"name", cadence->name}}
                             : Json(nullptr)},
         {"kind", std::string(occ.kind)},
-        {"period", PeriodJson(occ.period, occ.period_label)},
+        {"period", PeriodJson(occ.period, std::string(occ.period_label))},
         {"group",
          group ? Json{{"id", group->id}, {"name", group->name}} : Json(nullptr)},
         {"member", occ.member ? r.UnitJson(*occ.member) : Json(nullptr)},
@@ -455,24 +456,24 @@ std::string OccurrencesJson(const Plan& plan,
   return Dump(out);
 }
 
-std::string OccurrencesCsv(const Plan& plan,
-                           const std::vector<Occurrence>& occurrences) {
+template <typename Views>
+std::string RenderOccurrencesCsv(const Plan& plan, const Views& occurrences) {
   const Records r(plan);
   std::string out = CsvRow(
       {"due", "cadence_id", "cadence_name", "kind", "period_kind",
        "period_label", "period_start", "period_end", "group_id", "group_name",
        "member_id", "member_name", "owner_units", "owner_posts",
        "recipient_units", "recipient_posts", "provisional"});
-  for (const Occurrence& occ : occurrences) {
+  for (const OccurrenceView occ : occurrences) {
     const CadenceData* cadence = r.Cadence(occ.cadence);
     const GroupData* group = r.Group(occ.group);
     const UnitData* member = occ.member ? r.Unit(*occ.member) : nullptr;
-    auto unit_names = [&r](const std::vector<UnitIndex>& units) {
+    auto unit_names = [&r](std::span<const UnitIndex> units) {
       std::vector<std::string> names;
       for (UnitIndex u : units) names.push_back(r.UnitName(u));
       return JoinCell(names);
     };
-    auto holders = [&r](const std::vector<PostHolder>& posts) {
+    auto holders = [&r](std::span<const PostHolder> posts) {
       std::vector<std::string> texts;
       for (const PostHolder& p : posts) texts.push_back(r.HolderText(p));
       return JoinCell(texts);
@@ -480,7 +481,7 @@ std::string OccurrencesCsv(const Plan& plan,
     out += CsvRow({occ.due.ToString(), cadence ? cadence->id : "",
                    cadence ? cadence->name : "", std::string(occ.kind),
                    std::string(PeriodKindName(occ.period.kind())),
-                   occ.period_label, occ.period.start().ToString(),
+                   std::string(occ.period_label), occ.period.start().ToString(),
                    occ.period.end().ToString(), group ? group->id : "",
                    group ? group->name : "", member ? member->id : "",
                    member ? member->name : "", unit_names(occ.owner_units),
@@ -489,6 +490,44 @@ std::string OccurrencesCsv(const Plan& plan,
                    occ.provisional ? "1" : "0"});
   }
   return out;
+}
+
+// Occurrences seen as OccurrenceViews, for the renderers above.
+class ViewsOf {
+ public:
+  explicit ViewsOf(const std::vector<dutygraph::Occurrence>& occurrences)
+      : occurrences_(occurrences) {}
+  struct Iterator {
+    std::vector<dutygraph::Occurrence>::const_iterator it;
+    OccurrenceView operator*() const { return OccurrenceView::Of(*it); }
+    Iterator& operator++() {
+      ++it;
+      return *this;
+    }
+    bool operator!=(const Iterator& o) const { return it != o.it; }
+  };
+  Iterator begin() const { return {occurrences_.begin()}; }
+  Iterator end() const { return {occurrences_.end()}; }
+
+ private:
+  const std::vector<dutygraph::Occurrence>& occurrences_;
+};
+
+}  // namespace
+
+std::string OccurrencesJson(const Plan& plan, const OccurrenceTable& table) {
+  return RenderOccurrencesJson(plan, table);
+}
+std::string OccurrencesJson(const Plan& plan,
+                            const std::vector<Occurrence>& occurrences) {
+  return RenderOccurrencesJson(plan, ViewsOf(occurrences));
+}
+std::string OccurrencesCsv(const Plan& plan, const OccurrenceTable& table) {
+  return RenderOccurrencesCsv(plan, table);
+}
+std::string OccurrencesCsv(const Plan& plan,
+                           const std::vector<Occurrence>& occurrences) {
+  return RenderOccurrencesCsv(plan, ViewsOf(occurrences));
 }
 
 std::string TaskDuesJson(const Plan& plan, const std::vector<TaskDue>& dues) {
@@ -578,13 +617,25 @@ std::string CriticalPathJson(const Plan& plan,
       {"tasks", std::move(tasks)}});
 }
 
+std::string ScheduleIcs(const Plan& plan, const OccurrenceTable& occurrences,
+                        const std::vector<TaskDue>& dues,
+                        const IcsOptions& options) {
+  IcsWriter writer(plan, options);
+  writer.Begin();
+  for (const OccurrenceView occ : occurrences) writer.Occurrence(occ);
+  for (const TaskDue& due : dues) writer.Due(due);
+  return writer.End();
+}
+
 std::string ScheduleIcs(const Plan& plan,
                         const std::vector<Occurrence>& occurrences,
                         const std::vector<TaskDue>& dues,
                         const IcsOptions& options) {
   IcsWriter writer(plan, options);
   writer.Begin();
-  for (const Occurrence& occ : occurrences) writer.Occurrence(occ);
+  for (const Occurrence& occ : occurrences) {
+    writer.Occurrence(OccurrenceView::Of(occ));
+  }
   for (const TaskDue& due : dues) writer.Due(due);
   return writer.End();
 }

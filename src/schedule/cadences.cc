@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -54,13 +55,23 @@ absl::StatusOr<PostIndex> FindPostId(const Plan& plan, const std::string& id,
   return *found;
 }
 
+// Groups' owner posts and units as indices, looked up once per call however
+// many cadences name the group (the lookups hash string ids).
+using GroupOwnersMemo =
+    std::vector<std::optional<ResolvedCadence::GroupOwners>>;
+
 absl::Status Lookup(const Plan& plan, const CadenceData& c,
-                    ResolvedCadence* out) {
+                    GroupOwnersMemo* memo, ResolvedCadence* out) {
   const std::string at = absl::StrCat("cadence '", c.id, "'");
   for (const std::string& g : c.owner_groups) {
     auto found = plan.FindGroup(g);
     if (!found.ok()) return WithContext(found.status(), at + " owner group");
     out->groups.push_back(*found);
+    std::optional<ResolvedCadence::GroupOwners>& known = (*memo)[found->value];
+    if (known) {
+      out->group_owners.push_back(*known);
+      continue;
+    }
     const GroupData& group = plan.group(*found);
     ResolvedCadence::GroupOwners& owners = out->group_owners.emplace_back();
     for (const std::string& p : group.conveners) {
@@ -74,10 +85,11 @@ absl::Status Lookup(const Plan& plan, const CadenceData& c,
       owners.office_host = *host;
     }
     if (!group.office_director.empty()) {
-      DG_ASSIGN_OR_RETURN(owners.office_director,
-                          FindPostId(plan, group.office_director,
-                                     "group office director"));
+      DG_ASSIGN_OR_RETURN(
+          owners.office_director,
+          FindPostId(plan, group.office_director, "group office director"));
     }
+    known = owners;
   }
   if (!c.owner_unit.empty()) {
     auto found = plan.FindUnit(c.owner_unit);
@@ -142,112 +154,456 @@ void AddPost(const Plan& plan, PostIndex post, Date on,
   out->push_back(PostHolder{post, plan.HolderOf(post, on)});
 }
 
-
-// The owners of one occurrence (group or member given by the instance).
-absl::Status ResolveOwners(const Plan& plan, const ResolvedCadence& rc,
-                           int group_slot, Occurrence* occ) {
+// Appends the owners of a single-instance cadence (task_leads, unit) as of
+// `on`. Group owners are resolved by OccurrenceTableBuilder::GroupOwners.
+absl::Status SingleOwners(const Plan& plan, const ResolvedCadence& rc, Date on,
+                          std::vector<UnitIndex>* units) {
   const CadenceData& c = *rc.data;
-  const Date on = occ->due;
-  if (c.owner_role == "group_lead" || c.owner_role == "group_office") {
-    const ResolvedCadence::GroupOwners& g = rc.group_owners[group_slot];
-    if (c.owner_role == "group_lead") {
-      for (PostIndex post : g.conveners) {
-        AddPost(plan, post, on, &occ->owner_posts);
-      }
-    }
-    if (g.office_host) AddUnit(plan, *g.office_host, on, &occ->owner_units);
-    if (c.owner_role == "group_office" && g.office_director) {
-      AddPost(plan, *g.office_director, on, &occ->owner_posts);
-    }
-  } else if (c.owner_role == "task_leads") {
+  if (c.owner_role == "task_leads") {
     Accountability who;
     for (TaskIndex t : rc.tasks) {
       DG_RETURN_IF_ERROR(plan.AccountabilityOf(t, on, &who));
       for (const AccountableUnit& u : who.units) {
-        if (u.role == Role::kLead) AddUnit(plan, u.unit, on, &occ->owner_units);
+        if (u.role == Role::kLead) AddUnit(plan, u.unit, on, units);
       }
     }
-  } else if (c.owner_role == "unit") {
-    AddUnit(plan, *rc.unit, on, &occ->owner_units);
-  } else if (c.owner_role == "unit_set_members") {
-    occ->owner_units.push_back(*occ->member);
-  } else {
-    return absl::InvalidArgumentError(
-        absl::StrCat("unknown owner role '", c.owner_role, "'"));
+    return absl::OkStatus();
   }
-  for (UnitIndex u : rc.recipient_units) {
-    AddUnit(plan, u, on, &occ->recipient_units);
+  if (c.owner_role == "unit") {
+    if (!rc.unit) {
+      return absl::InvalidArgumentError(
+          "owner role 'unit' needs an owner unit");
+    }
+    AddUnit(plan, *rc.unit, on, units);
+    return absl::OkStatus();
   }
-  for (PostIndex p : rc.recipient_posts) {
-    AddPost(plan, p, on, &occ->recipient_posts);
-  }
-  std::sort(occ->owner_units.begin(), occ->owner_units.end());
-  std::sort(occ->recipient_units.begin(), occ->recipient_units.end());
-  return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown owner role '", c.owner_role, "'"));
 }
 
-// Appends the occurrences of one period (one per group or member).
-absl::Status EmitPeriod(const Plan& plan, const ResolvedCadence& rc,
-                        const Period& period, CalendarResult<Date> due,
-                        const OccurrenceFilter& filter,
-                        std::vector<Occurrence>* out) {
-  const CadenceData& c = *rc.data;
-  // One instance per owning group (with its slot in rc.groups) or member.
-  struct Instance {
-    std::optional<GroupIndex> group;
-    std::optional<UnitIndex> member;
-    int group_slot = -1;
-  };
-  std::vector<Instance> instances;
+// Who a cadence's rows are about.
+enum class Instances { kGroups, kMembers, kSingle };
+
+Instances InstancesOf(const CadenceData& c) {
   if (c.owner_role == "group_lead" || c.owner_role == "group_office") {
-    for (size_t k = 0; k < rc.groups.size(); ++k) {
-      instances.push_back({rc.groups[k], std::nullopt, static_cast<int>(k)});
-    }
-  } else if (c.owner_role == "unit_set_members") {
-    std::vector<UnitIndex> members;
-    for (const std::string& m : plan.unit_set(*rc.unit_set).members) {
-      auto u = plan.FindUnit(m);
-      if (!u.ok()) return WithContext(u.status(), "unit set member");
-      AddUnit(plan, *u, due.value, &members);
-    }
-    std::sort(members.begin(), members.end());
-    for (UnitIndex m : members) instances.push_back({std::nullopt, m, -1});
-  } else {
-    instances.push_back({});
+    return Instances::kGroups;
   }
-  std::optional<UnitIndex> wanted;
-  if (filter.unit) {
-    absl::StatusOr<UnitIndex> now = plan.ResolveUnit(*filter.unit, due.value);
-    if (!now.ok()) return absl::OkStatus();  // abolished: owns nothing
-    wanted = *now;
-  }
-  const std::string label = period.Label();
-  for (const Instance& instance : instances) {
-    // Owners and recipients ({}) are filled by ResolveOwners.
-    Occurrence occ{rc.index,  instance.group, instance.member, period, label,
-                   due.value, c.kind,         {},              {},     {},
-                   {},        due.provisional};
-    DG_RETURN_IF_ERROR(ResolveOwners(plan, rc, instance.group_slot, &occ));
-    if (wanted && std::find(occ.owner_units.begin(), occ.owner_units.end(),
-                            *wanted) == occ.owner_units.end()) {
-      continue;
-    }
-    out->push_back(std::move(occ));
-  }
-  return absl::OkStatus();
+  if (c.owner_role == "unit_set_members") return Instances::kMembers;
+  return Instances::kSingle;
 }
 
-absl::Status Occurrences(const Plan& plan, const Calendar& calendar,
-                         const ResolvedCadence& rc, Date from, Date to,
-                         const OccurrenceFilter& filter,
-                         std::vector<Occurrence>* out) {
-  absl::Status walked = internal::ForEachDuePeriod(
-      *rc.data, calendar, from, to,
-      [&](const Period& period, CalendarResult<Date> due) {
-        return EmitPeriod(plan, rc, period, due, filter, out);
-      });
-  if (!walked.ok()) return WithContext(walked, CadenceContext(*rc.data));
-  return absl::OkStatus();
+// The days on which something owners depend on may change: every tenure
+// boundary of a post, every unit change. Both the boundary day and the day
+// after are listed, so the stretches between consecutive change days are
+// constant whichever way a boundary is counted (inclusive or exclusive).
+class ChangeDays {
+ public:
+  // `posts`: the posts whose tenures matter (others are not indexed).
+  ChangeDays(const Plan& plan, const std::vector<PostIndex>& posts) {
+    const PlanData& d = plan.data();
+    for (const UnitChangeData& change : d.unit_changes) {
+      Add(change.date, &unit_days_);
+    }
+    std::sort(unit_days_.begin(), unit_days_.end());
+    std::unordered_map<std::string_view, uint32_t> slot_of;
+    for (PostIndex p : posts) {
+      if (slot_of.emplace(d.posts[p.value].id, post_days_.size()).second) {
+        post_slot_.emplace_back(p, static_cast<uint32_t>(post_days_.size()));
+        post_days_.emplace_back();
+      }
+    }
+    if (slot_of.empty()) return;
+    for (const TenureData& t : d.tenures) {
+      auto it = slot_of.find(t.post);
+      if (it == slot_of.end()) continue;
+      Add(t.from, &post_days_[it->second]);
+      if (t.to) Add(*t.to, &post_days_[it->second]);  // `to` is inclusive
+    }
+    for (std::vector<Date>& days : post_days_) {
+      std::sort(days.begin(), days.end());
+    }
+    std::sort(post_slot_.begin(), post_slot_.end(),
+              [](const auto& a, const auto& b) {
+                return a.first.value < b.first.value;
+              });
+  }
+
+  // The first change day after `on` that concerns `posts` or any unit;
+  // nullopt if none.
+  std::optional<Date> NextAfter(Date on,
+                                std::span<const PostIndex> posts) const {
+    std::optional<Date> next = FirstAfter(unit_days_, on);
+    for (PostIndex p : posts) {
+      auto it = std::lower_bound(
+          post_slot_.begin(), post_slot_.end(), p.value,
+          [](const auto& entry, uint32_t v) { return entry.first.value < v; });
+      if (it == post_slot_.end() || it->first.value != p.value) continue;
+      std::optional<Date> day = FirstAfter(post_days_[it->second], on);
+      if (day && (!next || *day < *next)) next = day;
+    }
+    return next;
+  }
+
+ private:
+  static void Add(Date day, std::vector<Date>* days) {
+    days->push_back(day);
+    days->push_back(day + 1);
+  }
+  static std::optional<Date> FirstAfter(const std::vector<Date>& days,
+                                        Date on) {
+    auto it = std::upper_bound(days.begin(), days.end(), on);
+    if (it == days.end()) return std::nullopt;
+    return *it;
+  }
+
+  std::vector<Date> unit_days_;
+  std::vector<std::pair<PostIndex, uint32_t>> post_slot_;  // by post
+  std::vector<std::vector<Date>> post_days_;               // sorted
+};
+
+}  // namespace
+
+// Fills an OccurrenceTable in two passes. Pass 1 (per cadence, in the
+// filter's order, so errors come out as before): each period due in range
+// becomes a block with its due date, label and recipients, and everything
+// that can fail (unit set members, task leads) is resolved there. Pass 2
+// orders the blocks by (due, cadence) and writes the rows in final order, so
+// nothing is sorted row by row.
+class OccurrenceTableBuilder {
+ public:
+  OccurrenceTableBuilder(const Plan& plan, const OccurrenceFilter& filter)
+      : plan_(plan), filter_(filter) {}
+
+  // Pass 1 for one cadence.
+  absl::Status AddCadence(const Calendar& calendar, ResolvedCadence rc,
+                          Date from, Date to) {
+    const uint32_t slot = static_cast<uint32_t>(cadences_.size());
+    cadences_.push_back(std::move(rc));
+    CadenceState& state = states_.emplace_back();
+    const ResolvedCadence& c = cadences_.back();
+    state.instances = InstancesOf(*c.data);
+    absl::Status walked = internal::ForEachDuePeriod(
+        *c.data, calendar, from, to,
+        [&](const Period& period, CalendarResult<Date> due) {
+          return AddBlock(slot, period, due);
+        });
+    if (!walked.ok()) return WithContext(walked, CadenceContext(*c.data));
+    return absl::OkStatus();
+  }
+
+  // Pass 2.
+  OccurrenceTable Finish() {
+    PrepareGroups();
+    std::vector<uint32_t> order(pending_.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    // Within a cadence blocks are already in due order; stable keeps the
+    // period order among equal due dates.
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      const PendingBlock& x = pending_[a];
+      const PendingBlock& y = pending_[b];
+      if (x.due != y.due) return x.due < y.due;
+      return cadences_[x.slot].index < cadences_[y.slot].index;
+    });
+    // Blocks in final order, then rows run by run: a run is the blocks of
+    // one cadence due on one day (two periods can share a due date), whose
+    // rows interleave by group or member, then period.
+    std::vector<uint32_t> block_of(pending_.size());
+    for (uint32_t i = 0; i < order.size(); ++i) {
+      block_of[order[i]] = i;
+      table_.blocks_.push_back(std::move(pending_[order[i]].block));
+    }
+    size_t rows = 0;
+    for (const PendingBlock& p : pending_) rows += p.row_estimate;
+    table_.rows_.reserve(rows);
+    for (size_t i = 0; i < order.size();) {
+      size_t j = i + 1;
+      while (j < order.size() &&
+             pending_[order[j]].slot == pending_[order[i]].slot &&
+             pending_[order[j]].due == pending_[order[i]].due) {
+        ++j;
+      }
+      EmitRun(std::span<const uint32_t>(order).subspan(i, j - i), block_of);
+      i = j;
+    }
+    return std::move(table_);
+  }
+
+ private:
+  // Per cadence: how its rows are made, and the owners of each group slot
+  // for the stretch of days they hold.
+  struct GroupOwnersCache {
+    uint32_t parties = 0;
+    Date valid_from, valid_until;  // [from, until); until unset: no end
+    bool resolved = false, open_ended = false;
+  };
+  struct CadenceState {
+    Instances instances = Instances::kSingle;
+    std::vector<uint32_t> group_order;  // slots of groups, by group index
+    std::vector<PostIndex> posts;       // per slot: via posts_begin/_end
+    std::vector<std::pair<uint32_t, uint32_t>> slot_posts;
+    std::vector<GroupOwnersCache> cache;
+    std::unordered_map<uint32_t, uint32_t> member_parties;
+  };
+  struct PendingBlock {
+    PendingBlock(uint32_t s, OccurrenceTable::Block b)
+        : slot(s), due(b.due), block(std::move(b)) {}
+    uint32_t slot = 0;  // index into cadences_
+    Date due;
+    OccurrenceTable::Block block;
+    bool skip = false;  // the filter's unit was abolished by `due`
+    std::optional<UnitIndex> wanted;  // the filter's unit as of `due`
+    uint32_t owners = 0;              // kSingle: the parties
+    std::vector<UnitIndex> members;   // kMembers: sorted
+    size_t row_estimate = 0;
+  };
+
+  const Plan& plan_;
+  const OccurrenceFilter& filter_;
+  std::vector<ResolvedCadence> cadences_;
+  std::vector<CadenceState> states_;
+  std::vector<PendingBlock> pending_;
+  std::optional<ChangeDays> change_days_;
+  OccurrenceTable table_;
+  std::vector<UnitIndex> scratch_units_;
+  std::vector<PostHolder> scratch_posts_;
+
+  uint32_t AddParties(const std::vector<UnitIndex>& units,
+                      const std::vector<PostHolder>& posts) {
+    OccurrenceTable::Parties p;
+    p.units_begin = static_cast<uint32_t>(table_.units_.size());
+    table_.units_.insert(table_.units_.end(), units.begin(), units.end());
+    p.units_end = static_cast<uint32_t>(table_.units_.size());
+    p.posts_begin = static_cast<uint32_t>(table_.posts_.size());
+    table_.posts_.insert(table_.posts_.end(), posts.begin(), posts.end());
+    p.posts_end = static_cast<uint32_t>(table_.posts_.size());
+    table_.parties_.push_back(p);
+    return static_cast<uint32_t>(table_.parties_.size() - 1);
+  }
+
+  absl::Status AddBlock(uint32_t slot, const Period& period,
+                        CalendarResult<Date> due) {
+    const ResolvedCadence& rc = cadences_[slot];
+    const CadenceData& c = *rc.data;
+    CadenceState& state = states_[slot];
+    PendingBlock p(slot, OccurrenceTable::Block{
+                             period, due.value, rc.index, due.provisional,
+                             state.instances == Instances::kGroups,
+                             state.instances == Instances::kMembers, c.kind,
+                             period.Label(), 0});
+    if (state.instances == Instances::kMembers) {
+      if (!rc.unit_set) {
+        return absl::InvalidArgumentError(
+            "owner role 'unit_set_members' needs an owner unit set");
+      }
+      for (const std::string& m : plan_.unit_set(*rc.unit_set).members) {
+        auto u = plan_.FindUnit(m);
+        if (!u.ok()) return WithContext(u.status(), "unit set member");
+        AddUnit(plan_, *u, due.value, &p.members);
+      }
+      std::sort(p.members.begin(), p.members.end());
+    }
+    if (filter_.unit) {
+      absl::StatusOr<UnitIndex> now =
+          plan_.ResolveUnit(*filter_.unit, due.value);
+      if (!now.ok()) {
+        p.skip = true;  // abolished: owns nothing
+      } else {
+        p.wanted = *now;
+      }
+    }
+    if (!p.skip) {
+      if (state.instances == Instances::kSingle) {
+        scratch_units_.clear();
+        DG_RETURN_IF_ERROR(SingleOwners(plan_, rc, due.value, &scratch_units_));
+        std::sort(scratch_units_.begin(), scratch_units_.end());
+        scratch_posts_.clear();
+        p.owners = AddParties(scratch_units_, scratch_posts_);
+      }
+      // Recipients depend only on the cadence and the day.
+      scratch_units_.clear();
+      scratch_posts_.clear();
+      for (UnitIndex u : rc.recipient_units) {
+        AddUnit(plan_, u, due.value, &scratch_units_);
+      }
+      for (PostIndex post : rc.recipient_posts) {
+        AddPost(plan_, post, due.value, &scratch_posts_);
+      }
+      std::sort(scratch_units_.begin(), scratch_units_.end());
+      p.block.recipients = AddParties(scratch_units_, scratch_posts_);
+    }
+    p.row_estimate = p.skip                                   ? 0
+                     : state.instances == Instances::kGroups  ? rc.groups.size()
+                     : state.instances == Instances::kMembers ? p.members.size()
+                                                              : 1;
+    pending_.push_back(std::move(p));
+    return absl::OkStatus();
+  }
+
+  // Orders each group cadence's slots by group index and indexes the tenure
+  // changes of the posts its owners hold.
+  void PrepareGroups() {
+    std::vector<PostIndex> all_posts;
+    for (uint32_t s = 0; s < cadences_.size(); ++s) {
+      CadenceState& state = states_[s];
+      if (state.instances != Instances::kGroups) continue;
+      const ResolvedCadence& rc = cadences_[s];
+      const bool lead = rc.data->owner_role == "group_lead";
+      state.group_order.resize(rc.groups.size());
+      for (uint32_t k = 0; k < rc.groups.size(); ++k) {
+        state.group_order[k] = k;
+        const auto& g = rc.group_owners[k];
+        const uint32_t begin = static_cast<uint32_t>(state.posts.size());
+        if (lead) {
+          state.posts.insert(state.posts.end(), g.conveners.begin(),
+                             g.conveners.end());
+        } else if (g.office_director) {
+          state.posts.push_back(*g.office_director);
+        }
+        state.slot_posts.emplace_back(
+            begin, static_cast<uint32_t>(state.posts.size()));
+      }
+      std::stable_sort(state.group_order.begin(), state.group_order.end(),
+                       [&](uint32_t a, uint32_t b) {
+                         return rc.groups[a].value < rc.groups[b].value;
+                       });
+      state.cache.resize(rc.groups.size());
+      all_posts.insert(all_posts.end(), state.posts.begin(), state.posts.end());
+    }
+    change_days_.emplace(plan_, all_posts);
+  }
+
+  // The owners of group slot `k` of cadence `s` as of `on`: resolved again
+  // only when `on` leaves the stretch the last resolution holds for.
+  uint32_t GroupOwners(uint32_t s, uint32_t k, Date on) {
+    CadenceState& state = states_[s];
+    GroupOwnersCache& cache = state.cache[k];
+    if (cache.resolved && on >= cache.valid_from &&
+        (cache.open_ended || on < cache.valid_until)) {
+      return cache.parties;
+    }
+    const ResolvedCadence& rc = cadences_[s];
+    const auto& g = rc.group_owners[k];
+    const bool lead = rc.data->owner_role == "group_lead";
+    scratch_units_.clear();
+    scratch_posts_.clear();
+    if (lead) {
+      for (PostIndex post : g.conveners) {
+        AddPost(plan_, post, on, &scratch_posts_);
+      }
+    }
+    if (g.office_host) AddUnit(plan_, *g.office_host, on, &scratch_units_);
+    if (!lead && g.office_director) {
+      AddPost(plan_, *g.office_director, on, &scratch_posts_);
+    }
+    std::sort(scratch_units_.begin(), scratch_units_.end());
+    cache.parties = AddParties(scratch_units_, scratch_posts_);
+    cache.resolved = true;
+    cache.valid_from = on;
+    const auto [begin, end] = state.slot_posts[k];
+    std::optional<Date> next = change_days_->NextAfter(
+        on,
+        std::span<const PostIndex>(state.posts).subspan(begin, end - begin));
+    cache.open_ended = !next.has_value();
+    if (next) cache.valid_until = *next;
+    return cache.parties;
+  }
+
+  uint32_t MemberOwners(uint32_t s, UnitIndex member) {
+    auto [it, added] = states_[s].member_parties.emplace(member.value, 0);
+    if (added) {
+      scratch_units_.assign(1, member);
+      scratch_posts_.clear();
+      it->second = AddParties(scratch_units_, scratch_posts_);
+    }
+    return it->second;
+  }
+
+  bool Wanted(const PendingBlock& p, uint32_t owners) const {
+    if (!p.wanted) return true;
+    const OccurrenceTable::Parties& parties = table_.parties_[owners];
+    std::span<const UnitIndex> units = table_.Units(parties);
+    return std::find(units.begin(), units.end(), *p.wanted) != units.end();
+  }
+
+  void Emit(const PendingBlock& p, uint32_t block, uint32_t who,
+            uint32_t owners) {
+    if (Wanted(p, owners)) table_.rows_.push_back({block, who, owners});
+  }
+
+  void EmitRun(std::span<const uint32_t> run,
+               const std::vector<uint32_t>& block_of) {
+    const uint32_t s = pending_[run[0]].slot;
+    const CadenceState& state = states_[s];
+    switch (state.instances) {
+      case Instances::kGroups: {
+        // By group, then period, then the group's place in owner_groups
+        // (a group listed twice gives two rows).
+        const ResolvedCadence& rc = cadences_[s];
+        const std::vector<uint32_t>& slots = state.group_order;
+        for (size_t i = 0; i < slots.size();) {
+          const uint32_t group = rc.groups[slots[i]].value;
+          size_t j = i + 1;
+          while (j < slots.size() && rc.groups[slots[j]].value == group) ++j;
+          for (uint32_t b : run) {
+            const PendingBlock& p = pending_[b];
+            if (p.skip) continue;
+            for (size_t k = i; k < j; ++k) {
+              Emit(p, block_of[b], group, GroupOwners(s, slots[k], p.due));
+            }
+          }
+          i = j;
+        }
+        break;
+      }
+      case Instances::kMembers:
+        // Blocks due the same day have the same members.
+        for (size_t m = 0; m < pending_[run[0]].members.size(); ++m) {
+          for (uint32_t b : run) {
+            const PendingBlock& p = pending_[b];
+            if (p.skip || m >= p.members.size()) continue;
+            Emit(p, block_of[b], p.members[m].value,
+                 MemberOwners(s, p.members[m]));
+          }
+        }
+        break;
+      case Instances::kSingle:
+        for (uint32_t b : run) {
+          const PendingBlock& p = pending_[b];
+          if (!p.skip) Emit(p, block_of[b], 0, p.owners);
+        }
+        break;
+    }
+  }
+};
+
+namespace {
+
+// The cadences `filter` selects, by index; NOT_FOUND for an unknown id.
+absl::StatusOr<std::vector<uint32_t>> SelectCadences(
+    const std::vector<CadenceData>& cadences, const OccurrenceFilter& filter) {
+  std::vector<uint32_t> selected;
+  if (filter.cadences.empty()) {
+    for (uint32_t i = 0; i < cadences.size(); ++i) selected.push_back(i);
+    return selected;
+  }
+  for (const std::string& id : filter.cadences) {
+    auto it = std::find_if(cadences.begin(), cadences.end(),
+                           [&](const CadenceData& c) { return c.id == id; });
+    if (it == cadences.end()) {
+      std::string known;
+      for (const CadenceData& c : cadences) {
+        absl::StrAppend(&known, known.empty() ? "" : ", ", c.id);
+      }
+      return absl::NotFoundError(absl::StrCat(
+          "unknown cadence '", id,
+          "' (the plan has: ", known.empty() ? "none" : known, ")"));
+    }
+    const uint32_t index = static_cast<uint32_t>(it - cadences.begin());
+    if (std::find(selected.begin(), selected.end(), index) == selected.end()) {
+      selected.push_back(index);
+    }
+  }
+  return selected;
 }
 
 }  // namespace
@@ -338,7 +694,74 @@ absl::StatusOr<CalendarResult<Date>> CadenceDueDate(const CadenceData& cadence,
                    "nth_working_day or fixed_day)"));
 }
 
-absl::StatusOr<std::vector<Occurrence>> CadenceOccurrences(
+OccurrenceView OccurrenceView::Of(const Occurrence& o) {
+  return OccurrenceView{o.cadence,
+                        o.group,
+                        o.member,
+                        o.period,
+                        o.period_label,
+                        o.due,
+                        o.kind,
+                        o.owner_units,
+                        o.owner_posts,
+                        o.recipient_units,
+                        o.recipient_posts,
+                        o.provisional};
+}
+
+Occurrence OccurrenceView::ToOccurrence() const {
+  return Occurrence{cadence,
+                    group,
+                    member,
+                    period,
+                    std::string(period_label),
+                    due,
+                    kind,
+                    {owner_units.begin(), owner_units.end()},
+                    {owner_posts.begin(), owner_posts.end()},
+                    {recipient_units.begin(), recipient_units.end()},
+                    {recipient_posts.begin(), recipient_posts.end()},
+                    provisional};
+}
+
+OccurrenceView OccurrenceTable::operator[](size_t row) const {
+  const Row& r = rows_[row];
+  const Block& b = blocks_[r.block];
+  const Parties& owners = parties_[r.owners];
+  const Parties& recipients = parties_[b.recipients];
+  return OccurrenceView{
+      b.cadence,
+      b.by_group ? std::optional<GroupIndex>(GroupIndex{r.who}) : std::nullopt,
+      b.by_member ? std::optional<UnitIndex>(UnitIndex{r.who}) : std::nullopt,
+      b.period,
+      b.label,
+      b.due,
+      b.kind,
+      Units(owners),
+      Posts(owners),
+      Units(recipients),
+      Posts(recipients),
+      b.provisional};
+}
+
+bool OccurrenceTable::any_provisional() const {
+  // A block without rows (filtered out) does not count.
+  std::vector<bool> used(blocks_.size(), false);
+  for (const Row& r : rows_) used[r.block] = true;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    if (used[i] && blocks_[i].provisional) return true;
+  }
+  return false;
+}
+
+std::vector<Occurrence> OccurrenceTable::ToOccurrences() const {
+  std::vector<Occurrence> out;
+  out.reserve(size());
+  for (OccurrenceView o : *this) out.push_back(o.ToOccurrence());
+  return out;
+}
+
+absl::StatusOr<OccurrenceTable> CadenceOccurrenceTable(
     const Plan& plan, const Calendar& calendar, Date from, Date to,
     const OccurrenceFilter& filter) {
   if (from > to) {
@@ -346,61 +769,26 @@ absl::StatusOr<std::vector<Occurrence>> CadenceOccurrences(
         absl::StrCat("from ", from.ToString(), " is after to ", to.ToString()));
   }
   const std::vector<CadenceData>& cadences = plan.data().cadences;
-  std::vector<uint32_t> selected;
-  if (filter.cadences.empty()) {
-    for (uint32_t i = 0; i < cadences.size(); ++i) selected.push_back(i);
-  } else {
-    for (const std::string& id : filter.cadences) {
-      auto it = std::find_if(cadences.begin(), cadences.end(),
-                             [&](const CadenceData& c) { return c.id == id; });
-      if (it == cadences.end()) {
-        std::string known;
-        for (const CadenceData& c : cadences) {
-          absl::StrAppend(&known, known.empty() ? "" : ", ", c.id);
-        }
-        return absl::NotFoundError(absl::StrCat(
-            "unknown cadence '", id,
-            "' (the plan has: ", known.empty() ? "none" : known, ")"));
-      }
-      const uint32_t index = static_cast<uint32_t>(it - cadences.begin());
-      if (std::find(selected.begin(), selected.end(), index) ==
-          selected.end()) {
-        selected.push_back(index);
-      }
-    }
-  }
-  std::vector<Occurrence> out;
+  DG_ASSIGN_OR_RETURN(std::vector<uint32_t> selected,
+                      SelectCadences(cadences, filter));
+  OccurrenceTableBuilder builder(plan, filter);
+  GroupOwnersMemo memo(plan.data().groups.size());
   for (uint32_t index : selected) {
     ResolvedCadence rc;
     rc.index = index;
     rc.data = &cadences[index];
-    DG_RETURN_IF_ERROR(Lookup(plan, *rc.data, &rc));
-    DG_RETURN_IF_ERROR(Occurrences(plan, calendar, rc, from, to, filter, &out));
+    DG_RETURN_IF_ERROR(Lookup(plan, *rc.data, &memo, &rc));
+    DG_RETURN_IF_ERROR(builder.AddCadence(calendar, std::move(rc), from, to));
   }
-  // Sort small keys, then move each occurrence once into its place:
-  // sorting the occurrences themselves moved every vector inside them
-  // log(n) times.
-  struct Key {
-    Date due;
-    uint32_t cadence;
-    int64_t group, member;
-    uint32_t position;  // keeps equal keys in generation order
-    bool operator<(const Key& o) const {
-      return std::tie(due, cadence, group, member, position) <
-             std::tie(o.due, o.cadence, o.group, o.member, o.position);
-    }
-  };
-  std::vector<Key> keys(out.size());
-  for (uint32_t i = 0; i < out.size(); ++i) {
-    const Occurrence& o = out[i];
-    keys[i] = Key{o.due, o.cadence, o.group ? int64_t{o.group->value} : -1,
-                  o.member ? int64_t{o.member->value} : -1, i};
-  }
-  std::sort(keys.begin(), keys.end());
-  std::vector<Occurrence> sorted;
-  sorted.reserve(out.size());
-  for (const Key& k : keys) sorted.push_back(std::move(out[k.position]));
-  return sorted;
+  return builder.Finish();
+}
+
+absl::StatusOr<std::vector<Occurrence>> CadenceOccurrences(
+    const Plan& plan, const Calendar& calendar, Date from, Date to,
+    const OccurrenceFilter& filter) {
+  DG_ASSIGN_OR_RETURN(OccurrenceTable table,
+                      CadenceOccurrenceTable(plan, calendar, from, to, filter));
+  return table.ToOccurrences();
 }
 
 }  // namespace dutygraph

@@ -490,30 +490,30 @@ absl::StatusOr<std::vector<DueDateChange>> DueDateChanges(
   using OccKey = std::tuple<uint32_t, int64_t, int64_t, int32_t>;
   struct OccDates {
     std::optional<Date> before, after;
-    const Occurrence* any = nullptr;
+    std::optional<OccurrenceView> any;  // borrowed from the tables below
   };
-  DG_ASSIGN_OR_RETURN(std::vector<Occurrence> occ_before,
-                      CadenceOccurrences(plan, before, from, to));
-  DG_ASSIGN_OR_RETURN(std::vector<Occurrence> occ_after,
-                      CadenceOccurrences(plan, after, from, to));
+  DG_ASSIGN_OR_RETURN(OccurrenceTable occ_before,
+                      CadenceOccurrenceTable(plan, before, from, to));
+  DG_ASSIGN_OR_RETURN(OccurrenceTable occ_after,
+                      CadenceOccurrenceTable(plan, after, from, to));
   std::map<OccKey, OccDates> occ;
-  auto occ_key = [](const Occurrence& o) {
+  auto occ_key = [](const OccurrenceView& o) {
     return OccKey{o.cadence, o.group ? int64_t{o.group->value} : -1,
                   o.member ? int64_t{o.member->value} : -1,
                   o.period.start().days_since_epoch()};
   };
-  for (const Occurrence& o : occ_before) {
+  for (const OccurrenceView o : occ_before) {
     OccDates& e = occ[occ_key(o)];
     e.before = o.due;
-    e.any = &o;
+    e.any = o;
   }
-  for (const Occurrence& o : occ_after) {
+  for (const OccurrenceView o : occ_after) {
     OccDates& e = occ[occ_key(o)];
     e.after = o.due;
-    e.any = &o;
+    e.any = o;
   }
   for (auto& [key, e] : occ) {
-    const Occurrence& o = *e.any;
+    const OccurrenceView& o = *e.any;
     const CadenceData& c = plan.data().cadences[o.cadence];
     // Due out of range on one calendar: compute it there for the period.
     for (auto [slot, cal] :
@@ -523,7 +523,7 @@ absl::StatusOr<std::vector<DueDateChange>> DueDateChanges(
           CadenceDueDate(c, o.period, *cal);
       if (!due.ok()) {
         return WithContext(due.status(), absl::StrCat("cadence '", c.id, "', ",
-                                                      o.period_label));
+                                                      AsAbsl(o.period_label)));
       }
       *slot = due->value;
     }
@@ -532,7 +532,7 @@ absl::StatusOr<std::vector<DueDateChange>> DueDateChanges(
     change.occurrence_of = o.cadence;
     change.group = o.group;
     change.member = o.member;
-    change.period_label = o.period_label;
+    change.period_label = std::string(o.period_label);
     change.before = *e.before;
     change.after = *e.after;
     changes.push_back(std::move(change));

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -104,8 +105,8 @@ std::string HolderText(const Plan& plan, const PostHolder& holder) {
                         : std::string("vacant（空缺）"));
 }
 
-std::string PartiesText(const Plan& plan, const std::vector<UnitIndex>& units,
-                        const std::vector<PostHolder>& posts) {
+std::string PartiesText(const Plan& plan, std::span<const UnitIndex> units,
+                        std::span<const PostHolder> posts) {
   std::string text;
   for (UnitIndex u : units) {
     text += (text.empty() ? "" : "、") + plan.unit(u).name;
@@ -174,8 +175,8 @@ absl::Status RunSchedule(const Plan& plan, const Calendar& calendar,
   OccurrenceFilter filter;
   filter.cadences = args.cadences;
   filter.unit = *unit;
-  absl::StatusOr<std::vector<Occurrence>> occurrences =
-      CadenceOccurrences(plan, calendar, *from, *to, filter);
+  absl::StatusOr<OccurrenceTable> occurrences =
+      CadenceOccurrenceTable(plan, calendar, *from, *to, filter);
   if (!occurrences.ok()) {
     // Only an unknown id is the argument's fault; calendar errors say where.
     return occurrences.status().code() == absl::StatusCode::kNotFound
@@ -189,8 +190,7 @@ absl::Status RunSchedule(const Plan& plan, const Calendar& calendar,
     if (!found.ok()) return found.status();
     dues = *std::move(found);
   }
-  bool provisional = false;
-  for (const Occurrence& o : *occurrences) provisional |= o.provisional;
+  bool provisional = occurrences->any_provisional();
   for (const TaskDue& d : dues) provisional |= d.provisional;
 
   std::string out;
@@ -208,14 +208,15 @@ absl::Status RunSchedule(const Plan& plan, const Calendar& calendar,
     out = ScheduleIcs(plan, *occurrences, dues);
   } else {
     std::vector<Row> rows;
-    for (const Occurrence& o : *occurrences) {
+    for (const OccurrenceView o : *occurrences) {
       const CadenceData& cadence = plan.data().cadences[o.cadence];
       std::string whose = o.group    ? plan.group(*o.group).name
                           : o.member ? plan.unit(*o.member).name
                                      : "";
       rows.push_back(
           {o.due,
-           {o.due.ToString(), WeekdayName(o.due), o.period_label, cadence.name,
+           {o.due.ToString(), WeekdayName(o.due), std::string(o.period_label),
+            cadence.name,
             whose, PartiesText(plan, o.owner_units, o.owner_posts)}});
     }
     for (const TaskDue& d : dues) {
