@@ -15,6 +15,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "calendar/calendar_tables.h"
 #include "dutygraph/calendar.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
@@ -29,7 +30,7 @@ using internal::AsStd;
 using Text = absl::string_view;
 
 // Hostile-input limits: a real calendar file is a few kilobytes.
-constexpr size_t kMaxTextBytes = 16 << 20;
+constexpr size_t kMaxTextBytes = kMaxCalendarTextBytes;
 constexpr int kMaxRangeDays = 366;
 // Days declared in all (a later notice may declare a day again, so the text
 // size alone does not bound them: 16 MiB of one-year ranges under fresh

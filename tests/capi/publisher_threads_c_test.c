@@ -10,6 +10,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,16 +25,39 @@ static const char kTitle[] = "衡阳市打好防范化解风险阻击仗实施�
 
 static dg_publisher *g_publisher;
 static dg_plan *g_versions[kVersions + 1]; /* [1..kVersions] */
-static volatile int g_done; /* written before join only; read as a hint */
-static pthread_mutex_t g_done_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Guarded by g_lock: the stop flag and the reads done so far. */
+static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+static int g_done;
+static int g_stopped; /* readers that returned */
+static long g_total_reads;
 static long g_reads[kReaders];
 
 static int Done(void) {
   int done;
-  pthread_mutex_lock(&g_done_lock);
+  pthread_mutex_lock(&g_lock);
   done = g_done;
-  pthread_mutex_unlock(&g_done_lock);
+  pthread_mutex_unlock(&g_lock);
   return done;
+}
+
+static void CountRead(void) {
+  pthread_mutex_lock(&g_lock);
+  ++g_total_reads;
+  pthread_mutex_unlock(&g_lock);
+}
+
+/* Waits until the readers have read `n` more times (or all stopped), so
+ * that versions are published while they read, not before they start. */
+static void AwaitReads(long n) {
+  long target;
+  pthread_mutex_lock(&g_lock);
+  target = g_total_reads + n;
+  while (g_total_reads < target && g_stopped < kReaders) {
+    pthread_mutex_unlock(&g_lock);
+    sched_yield();
+    pthread_mutex_lock(&g_lock);
+  }
+  pthread_mutex_unlock(&g_lock);
 }
 
 static char *ReadFile(const char *path, size_t *size) {
@@ -111,9 +135,18 @@ static void *Reader(void *arg) {
       return "answer lost with its plan handle";
     }
     ++g_reads[id];
+    CountRead();
   }
   dg_accountability_free(acc);
   return NULL;
+}
+
+static void *ReaderThread(void *arg) {
+  void *failure = Reader(arg);
+  pthread_mutex_lock(&g_lock);
+  ++g_stopped;
+  pthread_mutex_unlock(&g_lock);
+  return failure;
 }
 
 int main(void) {
@@ -130,17 +163,18 @@ int main(void) {
   free(json);
   CHECK_OK(dg_publisher_new(&g_publisher, g_versions[1]));
   for (i = 0; i < kReaders; ++i) {
-    CHECK(pthread_create(&threads[i], NULL, Reader, (void *)(intptr_t)i) ==
+    CHECK(pthread_create(&threads[i], NULL, ReaderThread, (void *)(intptr_t)i) ==
           0);
   }
   for (k = 2; k <= kVersions; ++k) {
     CHECK_OK(dg_publisher_publish(&version, g_publisher, g_versions[k]));
     CHECK(version == (uint64_t)k);
     dg_plan_free(g_versions[k]); /* the publisher keeps the snapshot */
+    AwaitReads(kReaders);
   }
-  pthread_mutex_lock(&g_done_lock);
+  pthread_mutex_lock(&g_lock);
   g_done = 1;
-  pthread_mutex_unlock(&g_done_lock);
+  pthread_mutex_unlock(&g_lock);
   for (i = 0; i < kReaders; ++i) {
     void *failure = NULL;
     CHECK(pthread_join(threads[i], &failure) == 0);

@@ -122,7 +122,12 @@ TEST(PlanPublisherTest, ReadersSeeOneWholeVersionEach) {
   for (int i = 0; i < kReaders; ++i) threads.emplace_back(reader, i);
   for (uint64_t k = 2; k <= kVersions; ++k) {
     EXPECT_EQ(publisher.Publish(versions[k - 1]), k);
-    std::this_thread::yield();
+    // Let the readers read this version (and race the next publication)
+    // rather than publish everything before they start.
+    const long seen = reads.load();
+    while (reads.load() < seen + kReaders && stopped.load() < kReaders) {
+      std::this_thread::yield();
+    }
   }
   // Let readers see the last version a few times before stopping.
   const long target = reads.load() + 200;

@@ -11,6 +11,7 @@
 // Plan cases are edits of the shared fixture tests/data/small_plan.json, so
 // that each line shows exactly what was broken.
 
+#include <cstdio>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -302,6 +303,25 @@ TEST_P(CalendarHostileTest, OverlayFailsAndTheBaseIsUnchanged) {
 INSTANTIATE_TEST_SUITE_P(Catalogue, CalendarHostileTest,
                          testing::ValuesIn(CalendarCases()),
                          [](const auto& info) { return info.param.name; });
+
+TEST(CalendarFileHostileTest, AHugeFileIsRefusedBeforeItIsRead) {
+  // A sparse 1 GiB file: it used to be read whole before the 16 MiB check.
+  const std::string path = testing::TempDir() + "/hostile_huge_calendar.txt";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.seekp((std::streamoff{1} << 30) - 1);
+    out.put('\n');
+  }
+  const Calendar base = Calendar::ChinaMainland();
+  absl::StatusOr<Calendar> derived = base.DeriveFromFile(path);
+  std::remove(path.c_str());
+  ASSERT_FALSE(derived.ok());
+  EXPECT_EQ(derived.status().code(), kTooBig);
+  EXPECT_NE(std::string(derived.status().message())
+                .find("is 1073741824 bytes; the limit is 16777216"),
+            std::string::npos)
+      << derived.status();
+}
 
 // --- dates and deadline phrases ---------------------------------------------
 
