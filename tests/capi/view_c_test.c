@@ -177,8 +177,12 @@ static void TestUnitView(void) {
                dg_view_raci_csv(&text, &size,
                                 (const dg_view *)(const void *)g_plan));
   CHECK_MESSAGE_HAS("view is a dg_plan handle, not a dg_view");
-  CHECK_STATUS(DG_INVALID_ARGUMENT,
-               dg_view_new_for_unit(&view, NULL, jrb, on));
+  {
+    dg_view *other = (dg_view *)(void *)g_plan; /* zeroed on failure */
+    CHECK_STATUS(DG_INVALID_ARGUMENT,
+                 dg_view_new_for_unit(&other, NULL, jrb, on));
+    CHECK(other == NULL);
+  }
   CHECK_STATUS(DG_INVALID_ARGUMENT, dg_view_find_task(NULL, view, "x", 1));
 
   dg_person_tasks_free(person_tasks);
