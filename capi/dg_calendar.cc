@@ -30,6 +30,8 @@ using dutygraph::Period;
 using dutygraph::PeriodKind;
 using dutygraph::RollConvention;
 using dutygraph::capi::ApiCall;
+using dutygraph::capi::CheckHandle;
+using dutygraph::capi::FreeHandle;
 using dutygraph::capi::SetIfGiven;
 using dutygraph::capi::ZeroOut;
 
@@ -52,7 +54,7 @@ dg_status CheckMode(CalendarMode* mode_out, dg_calendar_mode mode,
 // Hands a new calendar to the caller. The handle is allocated before *out is
 // written, so an allocation failure leaves *out NULL.
 dg_status ReturnCalendar(dg_calendar** out, Calendar calendar) {
-  *out = new dg_calendar{std::move(calendar)};
+  *out = new dg_calendar{{}, std::move(calendar)};
   return DG_OK;
 }
 
@@ -74,7 +76,7 @@ dg_status DayOperation(dg_date* out, int* provisional_out,
                        const ApiCall& call, Op op) {
   ZeroOut(out, provisional_out);
   if (out == nullptr) return call.NullArgument("out");
-  if (cal == nullptr) return call.NullArgument("cal");
+  if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
   Date day;
   if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
   return ReturnDate(out, provisional_out, op(cal->calendar, day), call);
@@ -122,7 +124,7 @@ dg_status dg_calendar_derive_text(dg_calendar** out, const dg_calendar* base,
   DG_API_GUARD({
     ZeroOut(out);
     if (out == nullptr) return call.NullArgument("out");
-    if (base == nullptr) return call.NullArgument("base");
+    if (dg_status s = CheckHandle(call, base, "base"); s != DG_OK) return s;
     std::string_view checked;
     if (dg_status s = call.CheckText(&checked, text, text_len, "text");
         s != DG_OK) {
@@ -141,7 +143,7 @@ dg_status dg_calendar_derive_file(dg_calendar** out, const dg_calendar* base,
   DG_API_GUARD({
     ZeroOut(out);
     if (out == nullptr) return call.NullArgument("out");
-    if (base == nullptr) return call.NullArgument("base");
+    if (dg_status s = CheckHandle(call, base, "base"); s != DG_OK) return s;
     std::string_view checked;
     if (dg_status s = call.CheckPath(&checked, path, path_len); s != DG_OK) {
       return s;
@@ -158,7 +160,7 @@ dg_status dg_calendar_with_mode(dg_calendar** out, const dg_calendar* cal,
   DG_API_GUARD({
     ZeroOut(out);
     if (out == nullptr) return call.NullArgument("out");
-    if (cal == nullptr) return call.NullArgument("cal");
+    if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
     CalendarMode checked = CalendarMode::kStrict;
     if (dg_status s = CheckMode(&checked, mode, "mode", call); s != DG_OK) {
       return s;
@@ -167,7 +169,9 @@ dg_status dg_calendar_with_mode(dg_calendar** out, const dg_calendar* cal,
   });
 }
 
-void dg_calendar_free(dg_calendar* cal) noexcept { delete cal; }
+void dg_calendar_free(dg_calendar* cal) noexcept {
+  FreeHandle(cal);
+}
 
 /* ---------------------------- Official years ----------------------------- */
 
@@ -177,7 +181,7 @@ dg_status dg_calendar_is_official_year(int* official_out,
   DG_API_GUARD({
     ZeroOut(official_out);
     if (official_out == nullptr) return call.NullArgument("official_out");
-    if (cal == nullptr) return call.NullArgument("cal");
+    if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
     *official_out = cal->calendar.IsOfficialYear(year) ? 1 : 0;
     return DG_OK;
   });
@@ -195,7 +199,7 @@ dg_status dg_calendar_official_years(size_t* count_out, int32_t* years_out,
           {"years_out is NULL but capacity is ", std::to_string(capacity)});
     }
     if (years_out != nullptr) std::fill_n(years_out, capacity, 0);
-    if (cal == nullptr) return call.NullArgument("cal");
+    if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
     const std::vector<int> years = cal->calendar.OfficialYears();
     const size_t written = std::min(capacity, years.size());
     std::copy_n(years.begin(), written, years_out);
@@ -212,7 +216,7 @@ dg_status dg_calendar_is_working_day(int* working_out, int* provisional_out,
   DG_API_GUARD({
     ZeroOut(working_out, provisional_out);
     if (working_out == nullptr) return call.NullArgument("working_out");
-    if (cal == nullptr) return call.NullArgument("cal");
+    if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
     Date day;
     if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
     absl::StatusOr<CalendarResult<bool>> working =
@@ -250,7 +254,7 @@ dg_status dg_calendar_day_info(dg_day_info* info_out, const dg_calendar* cal,
     const size_t known = std::min(declared, sizeof(dg_day_info));
     std::memset(reinterpret_cast<char*>(info_out) + sizeof(size_t), 0,
                 known - sizeof(size_t));
-    if (cal == nullptr) return call.NullArgument("cal");
+    if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
     Date day;
     if (dg_status s = call.CheckDate(&day, date, "date"); s != DG_OK) return s;
     absl::StatusOr<DayInfo> info = cal->calendar.Day(day);
@@ -312,7 +316,7 @@ dg_status dg_calendar_working_days_between(int32_t* count_out,
   DG_API_GUARD({
     ZeroOut(count_out, provisional_out);
     if (count_out == nullptr) return call.NullArgument("count_out");
-    if (cal == nullptr) return call.NullArgument("cal");
+    if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
     Date first;
     if (dg_status s = call.CheckDate(&first, from, "from"); s != DG_OK) {
       return s;

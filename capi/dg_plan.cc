@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -24,25 +25,10 @@
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_answers_json.h"
 #include "dutygraph/plan_json.h"
+#include "dutygraph/plan_view.h"
 #include "guard.h"
 #include "handles.h"
 
-
-struct dg_accountability {
-  std::optional<dutygraph::Plan> plan;
-  dutygraph::Accountability answer;
-};
-
-struct dg_unit_tasks {
-  std::optional<dutygraph::Plan> plan;
-  std::vector<dutygraph::UnitTask> tasks;
-  std::vector<dutygraph::Role> roles;  // the filter, kept for its capacity
-};
-
-struct dg_person_tasks {
-  std::optional<dutygraph::Plan> plan;
-  std::vector<dutygraph::PersonTask> tasks;
-};
 
 namespace {
 
@@ -61,6 +47,8 @@ using dutygraph::TaskIndex;
 using dutygraph::UnitIndex;
 using dutygraph::UnitTask;
 using dutygraph::capi::ApiCall;
+using dutygraph::capi::CheckHandle;
+using dutygraph::capi::FreeHandle;
 using dutygraph::capi::NewCString;
 using dutygraph::capi::SetIfGiven;
 using dutygraph::capi::ZeroOut;
@@ -231,7 +219,7 @@ dg_status LoadPlan(dg_plan** out, char** diagnostics_json_out, Load load,
   std::vector<PlanDiagnostic> diagnostics;
   absl::StatusOr<Plan> plan = load(&diagnostics);
   if (plan.ok()) {
-    *out = new dg_plan{*std::move(plan)};
+    *out = new dg_plan{{}, *std::move(plan)};
     return DG_OK;
   }
   if (diagnostics_json_out != nullptr) {
@@ -339,7 +327,7 @@ dg_status TaskListCount(size_t* count_out, const TaskList* tasks,
                         const ApiCall& call) {
   ZeroOut(count_out);
   if (count_out == nullptr) return call.NullArgument("count_out");
-  if (tasks == nullptr) return call.NullArgument("tasks");
+  if (dg_status s = CheckHandle(call, tasks, "tasks"); s != DG_OK) return s;
   *count_out = tasks->plan ? tasks->tasks.size() : 0;
   return DG_OK;
 }
@@ -358,54 +346,126 @@ dg_status NewResult(T** out, const ApiCall& call) {
 
 /* ------------------------------ Loading ---------------------------------- */
 
+namespace {
+
+// The limits a caller's dg_load_options declare (NULL: the defaults). Only
+// the fields within struct_size are read; the others keep their defaults.
+dg_status ReadLoadOptions(dutygraph::PlanLimits* limits,
+                          const dg_load_options* opts, const ApiCall& call) {
+  *limits = dutygraph::PlanLimits{};
+  if (opts == nullptr) return DG_OK;
+  const size_t declared = opts->struct_size;
+  if (declared < DG_FIELD_END(dg_load_options, max_bytes)) {
+    return call.Fail(DG_INVALID_ARGUMENT,
+                     {"opts->struct_size is ", std::to_string(declared),
+                      ", too small for dg_load_options; initialise it with "
+                      "DG_LOAD_OPTIONS_INIT"});
+  }
+  limits->max_bytes = static_cast<size_t>(
+      std::min<uint64_t>(opts->max_bytes, SIZE_MAX));
+  if (declared >= DG_FIELD_END(dg_load_options, max_depth)) {
+    if (opts->max_depth < 1) {
+      return call.Fail(DG_INVALID_ARGUMENT,
+                       {"opts->max_depth is ", std::to_string(opts->max_depth),
+                        "; it must be at least 1"});
+    }
+    limits->max_depth = opts->max_depth;
+  }
+  if (declared >= DG_FIELD_END(dg_load_options, max_records)) {
+    limits->max_records = static_cast<size_t>(
+        std::min<uint64_t>(opts->max_records, SIZE_MAX));
+  }
+  return DG_OK;
+}
+
+dg_status LoadJson(dg_plan** out, char** diagnostics_json_out,
+                   const char* json, size_t json_len,
+                   const dg_load_options* opts, const ApiCall& call) {
+  ZeroOut(out, diagnostics_json_out);
+  if (out == nullptr) return call.NullArgument("out");
+  if (json == nullptr && json_len != 0) {
+    return call.Fail(DG_INVALID_ARGUMENT, {"json is NULL but its length is ",
+                                           std::to_string(json_len)});
+  }
+  dutygraph::PlanLimits limits;
+  if (dg_status s = ReadLoadOptions(&limits, opts, call); s != DG_OK) {
+    return s;
+  }
+  // The loader checks UTF-8 itself and reports it as a diagnostic.
+  const std::string_view text =
+      json == nullptr ? std::string_view() : std::string_view(json, json_len);
+  return LoadPlan(
+      out, diagnostics_json_out,
+      [&](std::vector<PlanDiagnostic>* diagnostics) {
+        return dutygraph::LoadPlanJson(text, diagnostics, limits);
+      },
+      call);
+}
+
+dg_status LoadFile(dg_plan** out, char** diagnostics_json_out,
+                   const char* path, size_t path_len,
+                   const dg_load_options* opts, const ApiCall& call) {
+  ZeroOut(out, diagnostics_json_out);
+  if (out == nullptr) return call.NullArgument("out");
+  std::string_view checked;
+  if (dg_status s = call.CheckPath(&checked, path, path_len); s != DG_OK) {
+    return s;
+  }
+  dutygraph::PlanLimits limits;
+  if (dg_status s = ReadLoadOptions(&limits, opts, call); s != DG_OK) {
+    return s;
+  }
+  const std::string file(checked);
+  return LoadPlan(
+      out, diagnostics_json_out,
+      [&](std::vector<PlanDiagnostic>* diagnostics) {
+        return dutygraph::LoadPlanFile(file, diagnostics, limits);
+      },
+      call);
+}
+
+}  // namespace
+
 dg_status dg_plan_load_json(dg_plan** out, char** diagnostics_json_out,
                             const char* json, size_t json_len) noexcept {
   DG_API_GUARD({
-    ZeroOut(out, diagnostics_json_out);
-    if (out == nullptr) return call.NullArgument("out");
-    if (json == nullptr && json_len != 0) {
-      return call.Fail(DG_INVALID_ARGUMENT, {"json is NULL but its length is ",
-                                             std::to_string(json_len)});
-    }
-    // The loader checks UTF-8 itself and reports it as a diagnostic.
-    const std::string_view text =
-        json == nullptr ? std::string_view() : std::string_view(json, json_len);
-    return LoadPlan(
-        out, diagnostics_json_out,
-        [&](std::vector<PlanDiagnostic>* diagnostics) {
-          return dutygraph::LoadPlanJson(text, diagnostics);
-        },
-        call);
+    return LoadJson(out, diagnostics_json_out, json, json_len, nullptr, call);
+  });
+}
+
+dg_status dg_plan_load_json_v2(dg_plan** out, char** diagnostics_json_out,
+                               const char* json, size_t json_len,
+                               const dg_load_options* opts) noexcept {
+  DG_API_GUARD({
+    return LoadJson(out, diagnostics_json_out, json, json_len, opts, call);
   });
 }
 
 dg_status dg_plan_load_file(dg_plan** out, char** diagnostics_json_out,
                             const char* path, size_t path_len) noexcept {
   DG_API_GUARD({
-    ZeroOut(out, diagnostics_json_out);
-    if (out == nullptr) return call.NullArgument("out");
-    std::string_view checked;
-    if (dg_status s = call.CheckPath(&checked, path, path_len); s != DG_OK) {
-      return s;
-    }
-    const std::string file(checked);
-    return LoadPlan(
-        out, diagnostics_json_out,
-        [&](std::vector<PlanDiagnostic>* diagnostics) {
-          return dutygraph::LoadPlanFile(file, diagnostics);
-        },
-        call);
+    return LoadFile(out, diagnostics_json_out, path, path_len, nullptr, call);
   });
 }
 
-void dg_plan_free(dg_plan* plan) noexcept { delete plan; }
+dg_status dg_plan_load_file_v2(dg_plan** out, char** diagnostics_json_out,
+                               const char* path, size_t path_len,
+                               const dg_load_options* opts) noexcept {
+  DG_API_GUARD({
+    return LoadFile(out, diagnostics_json_out, path, path_len, opts, call);
+  });
+}
+
+void dg_plan_free(dg_plan* plan) noexcept {
+  FreeHandle(plan);
+}
 
 dg_status dg_plan_to_json(char** out, size_t* size_out,
                           const dg_plan* plan) noexcept {
   DG_API_GUARD({
     ZeroOut(out, size_out);
     if (out == nullptr) return call.NullArgument("out");
-    if (plan == nullptr) return call.NullArgument("plan");
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
     return NewCString(out, size_out,
                       dutygraph::WritePlanJson(plan->plan.data()), call);
   });
@@ -418,7 +478,7 @@ dg_status dg_plan_record_count(size_t* count_out, const dg_plan* plan,
   DG_API_GUARD({
     ZeroOut(count_out);
     if (count_out == nullptr) return call.NullArgument("count_out");
-    if (plan == nullptr) return call.NullArgument("plan");
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
     if (dg_status s = CheckKind(kind, call); s != DG_OK) return s;
     *count_out = RecordCount(plan->plan.data(), kind);
     return DG_OK;
@@ -432,7 +492,7 @@ dg_status RecordString(const char** data_out, size_t* size_out,
                        bool name, const ApiCall& call) {
   ZeroOut(data_out, size_out);
   if (data_out == nullptr) return call.NullArgument("data_out");
-  if (plan == nullptr) return call.NullArgument("plan");
+  if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
   if (dg_status s = CheckKind(kind, call); s != DG_OK) return s;
   if (dg_status s = CheckIndex(plan->plan, kind, index, "index", call);
       s != DG_OK) {
@@ -467,7 +527,7 @@ dg_status dg_plan_task_path(const char** data_out, size_t* size_out,
   DG_API_GUARD({
     ZeroOut(data_out, size_out);
     if (data_out == nullptr) return call.NullArgument("data_out");
-    if (plan == nullptr) return call.NullArgument("plan");
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
     if (dg_status s =
             CheckIndex(plan->plan, DG_RECORD_TASK, task, "task index", call);
         s != DG_OK) {
@@ -488,7 +548,7 @@ dg_status dg_plan_find(uint32_t* index_out, const dg_plan* plan,
   DG_API_GUARD({
     ZeroOut(index_out);
     if (index_out == nullptr) return call.NullArgument("index_out");
-    if (plan == nullptr) return call.NullArgument("plan");
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
     if (dg_status s = CheckKind(kind, call); s != DG_OK) return s;
     std::string_view checked;
     if (dg_status s = call.CheckText(&checked, name, name_len, "name");
@@ -508,7 +568,7 @@ dg_status dg_plan_find_unit_as_of(uint32_t* index_out, const dg_plan* plan,
   DG_API_GUARD({
     ZeroOut(index_out);
     if (index_out == nullptr) return call.NullArgument("index_out");
-    if (plan == nullptr) return call.NullArgument("plan");
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
     std::string_view checked;
     if (dg_status s = call.CheckText(&checked, name, name_len, "name");
         s != DG_OK) {
@@ -528,7 +588,7 @@ dg_status dg_plan_resolve_unit(uint32_t* unit_out, const dg_plan* plan,
   DG_API_GUARD({
     ZeroOut(unit_out);
     if (unit_out == nullptr) return call.NullArgument("unit_out");
-    if (plan == nullptr) return call.NullArgument("plan");
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
     if (dg_status s =
             CheckIndex(plan->plan, DG_RECORD_UNIT, unit, "unit index", call);
         s != DG_OK) {
@@ -551,7 +611,7 @@ dg_status dg_plan_holder_of(int* held_out, uint32_t* person_out,
     ZeroOut(held_out, person_out);
     if (held_out == nullptr) return call.NullArgument("held_out");
     if (person_out == nullptr) return call.NullArgument("person_out");
-    if (plan == nullptr) return call.NullArgument("plan");
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
     if (dg_status s =
             CheckIndex(plan->plan, DG_RECORD_POST, post, "post index", call);
         s != DG_OK) {
@@ -573,15 +633,17 @@ dg_status dg_accountability_new(dg_accountability** out) noexcept {
   DG_API_GUARD({ return NewResult(out, call); });
 }
 
-void dg_accountability_free(dg_accountability* acc) noexcept { delete acc; }
+void dg_accountability_free(dg_accountability* acc) noexcept {
+  FreeHandle(acc);
+}
 
 dg_status dg_plan_accountability(dg_accountability* out, const dg_plan* plan,
                                  uint32_t task, dg_date on) noexcept {
   DG_API_GUARD({
-    if (out == nullptr) return call.NullArgument("out");
+    if (dg_status s = CheckHandle(call, out, "out"); s != DG_OK) return s;
     out->plan.reset();
     out->answer.Clear();
-    if (plan == nullptr) return call.NullArgument("plan");
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
     if (dg_status s =
             CheckIndex(plan->plan, DG_RECORD_TASK, task, "task index", call);
         s != DG_OK) {
@@ -605,7 +667,7 @@ dg_status dg_accountability_unit_count(size_t* count_out,
   DG_API_GUARD({
     ZeroOut(count_out);
     if (count_out == nullptr) return call.NullArgument("count_out");
-    if (acc == nullptr) return call.NullArgument("acc");
+    if (dg_status s = CheckHandle(call, acc, "acc"); s != DG_OK) return s;
     *count_out = acc->plan ? acc->answer.units.size() : 0;
     return DG_OK;
   });
@@ -623,7 +685,7 @@ dg_status dg_accountability_unit_at(dg_accountable_unit* out,
         s != DG_OK) {
       return s;
     }
-    if (acc == nullptr) return call.NullArgument("acc");
+    if (dg_status s = CheckHandle(call, acc, "acc"); s != DG_OK) return s;
     const size_t count = acc->plan ? acc->answer.units.size() : 0;
     if (dg_status s = CheckItem(i, count, "accountability's unit list", call);
         s != DG_OK) {
@@ -667,7 +729,7 @@ dg_status dg_accountability_group(int* has_group_out, uint32_t* group_out,
     ZeroOut(has_group_out, group_out);
     if (has_group_out == nullptr) return call.NullArgument("has_group_out");
     if (group_out == nullptr) return call.NullArgument("group_out");
-    if (acc == nullptr) return call.NullArgument("acc");
+    if (dg_status s = CheckHandle(call, acc, "acc"); s != DG_OK) return s;
     if (acc->plan && acc->answer.group) {
       *has_group_out = 1;
       *group_out = acc->answer.group->value;
@@ -682,7 +744,7 @@ dg_status dg_accountability_office_host(int* has_unit_out, uint32_t* unit_out,
     ZeroOut(has_unit_out, unit_out);
     if (has_unit_out == nullptr) return call.NullArgument("has_unit_out");
     if (unit_out == nullptr) return call.NullArgument("unit_out");
-    if (acc == nullptr) return call.NullArgument("acc");
+    if (dg_status s = CheckHandle(call, acc, "acc"); s != DG_OK) return s;
     if (acc->plan && acc->answer.office_host) {
       *has_unit_out = 1;
       *unit_out = acc->answer.office_host->value;
@@ -697,7 +759,7 @@ dg_status dg_accountability_holder_count(size_t* count_out,
   DG_API_GUARD({
     ZeroOut(count_out);
     if (count_out == nullptr) return call.NullArgument("count_out");
-    if (acc == nullptr) return call.NullArgument("acc");
+    if (dg_status s = CheckHandle(call, acc, "acc"); s != DG_OK) return s;
     HolderView view;
     if (dg_status s = Holders(&view, acc, list, call); s != DG_OK) return s;
     *count_out = view.size;
@@ -717,7 +779,7 @@ dg_status dg_accountability_holder_at(dg_post_holder* out,
         s != DG_OK) {
       return s;
     }
-    if (acc == nullptr) return call.NullArgument("acc");
+    if (dg_status s = CheckHandle(call, acc, "acc"); s != DG_OK) return s;
     HolderView view;
     if (dg_status s = Holders(&view, acc, list, call); s != DG_OK) return s;
     if (dg_status s = CheckItem(i, view.size, "holder list", call);
@@ -735,16 +797,18 @@ dg_status dg_unit_tasks_new(dg_unit_tasks** out) noexcept {
   DG_API_GUARD({ return NewResult(out, call); });
 }
 
-void dg_unit_tasks_free(dg_unit_tasks* tasks) noexcept { delete tasks; }
+void dg_unit_tasks_free(dg_unit_tasks* tasks) noexcept {
+  FreeHandle(tasks);
+}
 
 dg_status dg_plan_tasks_of_unit(dg_unit_tasks* out, const dg_plan* plan,
                                 uint32_t unit, dg_date on,
                                 uint32_t roles) noexcept {
   DG_API_GUARD({
-    if (out == nullptr) return call.NullArgument("out");
+    if (dg_status s = CheckHandle(call, out, "out"); s != DG_OK) return s;
     out->plan.reset();
     out->tasks.clear();
-    if (plan == nullptr) return call.NullArgument("plan");
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
     if (dg_status s =
             CheckIndex(plan->plan, DG_RECORD_UNIT, unit, "unit index", call);
         s != DG_OK) {
@@ -782,7 +846,7 @@ dg_status dg_unit_tasks_at(dg_unit_task* out, const dg_unit_tasks* tasks,
         s != DG_OK) {
       return s;
     }
-    if (tasks == nullptr) return call.NullArgument("tasks");
+    if (dg_status s = CheckHandle(call, tasks, "tasks"); s != DG_OK) return s;
     const size_t count = tasks->plan ? tasks->tasks.size() : 0;
     if (dg_status s = CheckItem(i, count, "unit's task list", call);
         s != DG_OK) {
@@ -811,16 +875,18 @@ dg_status dg_person_tasks_new(dg_person_tasks** out) noexcept {
   DG_API_GUARD({ return NewResult(out, call); });
 }
 
-void dg_person_tasks_free(dg_person_tasks* tasks) noexcept { delete tasks; }
+void dg_person_tasks_free(dg_person_tasks* tasks) noexcept {
+  FreeHandle(tasks);
+}
 
 dg_status dg_plan_tasks_of_person(dg_person_tasks* out, const dg_plan* plan,
                                   uint32_t person, dg_date from,
                                   dg_date to) noexcept {
   DG_API_GUARD({
-    if (out == nullptr) return call.NullArgument("out");
+    if (dg_status s = CheckHandle(call, out, "out"); s != DG_OK) return s;
     out->plan.reset();
     out->tasks.clear();
-    if (plan == nullptr) return call.NullArgument("plan");
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
     if (dg_status s = CheckIndex(plan->plan, DG_RECORD_PERSON, person,
                                  "person index", call);
         s != DG_OK) {
@@ -858,7 +924,7 @@ dg_status dg_person_tasks_at(dg_person_task* out, const dg_person_tasks* tasks,
         s != DG_OK) {
       return s;
     }
-    if (tasks == nullptr) return call.NullArgument("tasks");
+    if (dg_status s = CheckHandle(call, tasks, "tasks"); s != DG_OK) return s;
     const size_t count = tasks->plan ? tasks->tasks.size() : 0;
     if (dg_status s = CheckItem(i, count, "person's task list", call);
         s != DG_OK) {
@@ -895,7 +961,7 @@ dg_status BeginText(char** out, size_t* size_out, const dg_plan* plan,
                     const ApiCall& call) {
   ZeroOut(out, size_out);
   if (out == nullptr) return call.NullArgument("out");
-  if (plan == nullptr) return call.NullArgument("plan");
+  if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
   return call.CheckDate(day, on, date_name);
 }
 
@@ -1025,5 +1091,335 @@ dg_status dg_plan_lints_json(char** out, size_t* size_out, const dg_plan* plan,
     }
     return NewCString(out, size_out,
                       dutygraph::LintsJson(plan->plan.Lints(day)), call);
+  });
+}
+
+/* ------------------------------ Scoped views ----------------------------- */
+//
+// Every query goes through dutygraph::PlanView, which checks the node against
+// the view and filters the answers; the shim never touches the plan's own
+// queries here, so no call below can reach a hidden node.
+
+namespace {
+
+using dutygraph::PlanView;
+
+// Hands the caller a new view, or reports why it could not be made.
+dg_status ReturnView(dg_view** out, absl::StatusOr<PlanView> view,
+                     const ApiCall& call) {
+  if (!view.ok()) return call.FromStatus(view.status());
+  *out = new dg_view{{}, *std::move(view)};
+  return DG_OK;
+}
+
+// The checks every text answer of a view starts with.
+dg_status BeginViewText(char** out, size_t* size_out, const dg_view* view,
+                        const ApiCall& call) {
+  ZeroOut(out, size_out);
+  if (out == nullptr) return call.NullArgument("out");
+  return CheckHandle(call, view, "view");
+}
+
+}  // namespace
+
+dg_status dg_view_new_for_unit(dg_view** out, const dg_plan* plan,
+                               uint32_t unit, dg_date on) noexcept {
+  DG_API_GUARD({
+    ZeroOut(out);
+    if (out == nullptr) return call.NullArgument("out");
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
+    if (dg_status s =
+            CheckIndex(plan->plan, DG_RECORD_UNIT, unit, "unit index", call);
+        s != DG_OK) {
+      return s;
+    }
+    Date day;
+    if (dg_status s = call.CheckDate(&day, on, "on"); s != DG_OK) return s;
+    return ReturnView(out, PlanView::ForUnit(plan->plan, UnitIndex{unit}, day),
+                      call);
+  });
+}
+
+dg_status dg_view_new_for_post(dg_view** out, const dg_plan* plan,
+                               uint32_t post, dg_date on) noexcept {
+  DG_API_GUARD({
+    ZeroOut(out);
+    if (out == nullptr) return call.NullArgument("out");
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
+    if (dg_status s =
+            CheckIndex(plan->plan, DG_RECORD_POST, post, "post index", call);
+        s != DG_OK) {
+      return s;
+    }
+    Date day;
+    if (dg_status s = call.CheckDate(&day, on, "on"); s != DG_OK) return s;
+    return ReturnView(out, PlanView::ForPost(plan->plan, PostIndex{post}, day),
+                      call);
+  });
+}
+
+void dg_view_free(dg_view* view) noexcept { FreeHandle(view); }
+
+dg_status dg_view_json(char** out, size_t* size_out,
+                       const dg_view* view) noexcept {
+  DG_API_GUARD({
+    if (dg_status s = BeginViewText(out, size_out, view, call); s != DG_OK) {
+      return s;
+    }
+    return NewCString(out, size_out, dutygraph::PlanViewJson(view->view),
+                      call);
+  });
+}
+
+dg_status dg_view_find_task(uint32_t* task_out, const dg_view* view,
+                            const char* id_or_path,
+                            size_t id_or_path_len) noexcept {
+  DG_API_GUARD({
+    ZeroOut(task_out);
+    if (task_out == nullptr) return call.NullArgument("task_out");
+    if (dg_status s = CheckHandle(call, view, "view"); s != DG_OK) return s;
+    std::string_view name;
+    if (dg_status s =
+            call.CheckText(&name, id_or_path, id_or_path_len, "id_or_path");
+        s != DG_OK) {
+      return s;
+    }
+    absl::StatusOr<TaskIndex> found = view->view.FindTask(name);
+    if (!found.ok()) return call.FromStatus(found.status());
+    *task_out = found->value;
+    return DG_OK;
+  });
+}
+
+dg_status dg_view_accountability(dg_accountability* out, const dg_view* view,
+                                 uint32_t task) noexcept {
+  DG_API_GUARD({
+    if (dg_status s = CheckHandle(call, out, "out"); s != DG_OK) return s;
+    out->plan.reset();
+    out->answer.Clear();
+    if (dg_status s = CheckHandle(call, view, "view"); s != DG_OK) return s;
+    if (absl::Status s = view->view.AccountabilityOf(TaskIndex{task},
+                                                     &out->answer);
+        !s.ok()) {
+      out->answer.Clear();
+      return call.FromStatus(s);
+    }
+    out->plan = view->view.plan();
+    return DG_OK;
+  });
+}
+
+dg_status dg_view_tasks_of_unit(dg_unit_tasks* out, const dg_view* view,
+                                uint32_t unit, uint32_t roles) noexcept {
+  DG_API_GUARD({
+    if (dg_status s = CheckHandle(call, out, "out"); s != DG_OK) return s;
+    out->plan.reset();
+    out->tasks.clear();
+    if (dg_status s = CheckHandle(call, view, "view"); s != DG_OK) return s;
+    if (dg_status s = CheckIndex(view->view.plan(), DG_RECORD_UNIT, unit,
+                                 "unit index", call);
+        s != DG_OK) {
+      return s;
+    }
+    if (dg_status s = CheckRoles(roles, &out->roles, call); s != DG_OK) {
+      return s;
+    }
+    if (absl::Status s =
+            view->view.TasksOfUnit(UnitIndex{unit}, out->roles, &out->tasks);
+        !s.ok()) {
+      out->tasks.clear();
+      return call.FromStatus(s);
+    }
+    out->plan = view->view.plan();
+    return DG_OK;
+  });
+}
+
+dg_status dg_view_tasks_of_person(dg_person_tasks* out, const dg_view* view,
+                                  uint32_t person, dg_date from,
+                                  dg_date to) noexcept {
+  DG_API_GUARD({
+    if (dg_status s = CheckHandle(call, out, "out"); s != DG_OK) return s;
+    out->plan.reset();
+    out->tasks.clear();
+    if (dg_status s = CheckHandle(call, view, "view"); s != DG_OK) return s;
+    if (dg_status s = CheckIndex(view->view.plan(), DG_RECORD_PERSON, person,
+                                 "person index", call);
+        s != DG_OK) {
+      return s;
+    }
+    Date first, last;
+    if (dg_status s = call.CheckDate(&first, from, "from"); s != DG_OK) {
+      return s;
+    }
+    if (dg_status s = call.CheckDate(&last, to, "to"); s != DG_OK) return s;
+    if (absl::Status s = view->view.TasksOfPerson(PersonIndex{person}, first,
+                                                  last, &out->tasks);
+        !s.ok()) {
+      out->tasks.clear();
+      return call.FromStatus(s);
+    }
+    out->plan = view->view.plan();
+    return DG_OK;
+  });
+}
+
+dg_status dg_view_accountability_json(char** out, size_t* size_out,
+                                      const dg_view* view,
+                                      uint32_t task) noexcept {
+  DG_API_GUARD({
+    if (dg_status s = BeginViewText(out, size_out, view, call); s != DG_OK) {
+      return s;
+    }
+    return ReturnText(
+        out, size_out,
+        [&]() -> absl::StatusOr<std::string> {
+          Accountability answer;
+          absl::Status s = view->view.AccountabilityOf(TaskIndex{task}, &answer);
+          if (!s.ok()) return s;
+          return dutygraph::AccountabilityJson(view->view.plan(), answer);
+        },
+        call);
+  });
+}
+
+dg_status dg_view_tasks_of_unit_json(char** out, size_t* size_out,
+                                     const dg_view* view, uint32_t unit,
+                                     uint32_t roles) noexcept {
+  DG_API_GUARD({
+    if (dg_status s = BeginViewText(out, size_out, view, call); s != DG_OK) {
+      return s;
+    }
+    if (dg_status s = CheckIndex(view->view.plan(), DG_RECORD_UNIT, unit,
+                                 "unit index", call);
+        s != DG_OK) {
+      return s;
+    }
+    std::vector<Role> filter;
+    if (dg_status s = CheckRoles(roles, &filter, call); s != DG_OK) return s;
+    return ReturnText(
+        out, size_out,
+        [&]() -> absl::StatusOr<std::string> {
+          std::vector<UnitTask> tasks;
+          absl::Status s = view->view.TasksOfUnit(UnitIndex{unit}, filter,
+                                                  &tasks);
+          if (!s.ok()) return s;
+          return dutygraph::UnitTasksJson(view->view.plan(), UnitIndex{unit},
+                                          view->view.on(), tasks);
+        },
+        call);
+  });
+}
+
+dg_status dg_view_tasks_of_person_json(char** out, size_t* size_out,
+                                       const dg_view* view, uint32_t person,
+                                       dg_date from, dg_date to) noexcept {
+  DG_API_GUARD({
+    if (dg_status s = BeginViewText(out, size_out, view, call); s != DG_OK) {
+      return s;
+    }
+    Date first, last;
+    if (dg_status s = call.CheckDate(&first, from, "from"); s != DG_OK) {
+      return s;
+    }
+    if (dg_status s = call.CheckDate(&last, to, "to"); s != DG_OK) return s;
+    if (dg_status s = CheckIndex(view->view.plan(), DG_RECORD_PERSON, person,
+                                 "person index", call);
+        s != DG_OK) {
+      return s;
+    }
+    return ReturnText(
+        out, size_out,
+        [&]() -> absl::StatusOr<std::string> {
+          std::vector<PersonTask> tasks;
+          absl::Status s = view->view.TasksOfPerson(PersonIndex{person}, first,
+                                                    last, &tasks);
+          if (!s.ok()) return s;
+          return dutygraph::PersonTasksJson(view->view.plan(),
+                                            PersonIndex{person}, first, last,
+                                            tasks);
+        },
+        call);
+  });
+}
+
+dg_status dg_view_workloads_json(char** out, size_t* size_out,
+                                 const dg_view* view) noexcept {
+  DG_API_GUARD({
+    if (dg_status s = BeginViewText(out, size_out, view, call); s != DG_OK) {
+      return s;
+    }
+    return NewCString(out, size_out,
+                      dutygraph::WorkloadsJson(view->view.plan(),
+                                               view->view.on(),
+                                               view->view.Workloads()),
+                      call);
+  });
+}
+
+dg_status dg_view_raci_csv(char** out, size_t* size_out,
+                           const dg_view* view) noexcept {
+  DG_API_GUARD({
+    if (dg_status s = BeginViewText(out, size_out, view, call); s != DG_OK) {
+      return s;
+    }
+    return NewCString(out, size_out, view->view.RaciCsv(), call);
+  });
+}
+
+dg_status dg_view_lints_json(char** out, size_t* size_out,
+                             const dg_view* view) noexcept {
+  DG_API_GUARD({
+    if (dg_status s = BeginViewText(out, size_out, view, call); s != DG_OK) {
+      return s;
+    }
+    return NewCString(out, size_out,
+                      dutygraph::LintsJson(view->view.Lints()), call);
+  });
+}
+
+/* --------------------------- Publishing versions ------------------------- */
+
+dg_status dg_publisher_new(dg_publisher** out, const dg_plan* initial) noexcept {
+  DG_API_GUARD({
+    ZeroOut(out);
+    if (out == nullptr) return call.NullArgument("out");
+    if (dg_status s = CheckHandle(call, initial, "initial"); s != DG_OK) {
+      return s;
+    }
+    *out = new dg_publisher(initial->plan);
+    return DG_OK;
+  });
+}
+
+void dg_publisher_free(dg_publisher* publisher) noexcept {
+  FreeHandle(publisher);
+}
+
+dg_status dg_publisher_publish(uint64_t* version_out, dg_publisher* publisher,
+                               const dg_plan* plan) noexcept {
+  DG_API_GUARD({
+    ZeroOut(version_out);
+    if (dg_status s = CheckHandle(call, publisher, "publisher"); s != DG_OK) {
+      return s;
+    }
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
+    SetIfGiven(version_out, publisher->publisher.Publish(plan->plan));
+    return DG_OK;
+  });
+}
+
+dg_status dg_publisher_current(dg_plan** out, uint64_t* version_out,
+                               const dg_publisher* publisher) noexcept {
+  DG_API_GUARD({
+    ZeroOut(out, version_out);
+    if (out == nullptr) return call.NullArgument("out");
+    if (dg_status s = CheckHandle(call, publisher, "publisher"); s != DG_OK) {
+      return s;
+    }
+    dutygraph::PublishedPlan current = publisher->publisher.Current();
+    *out = new dg_plan{{}, std::move(current.plan)};
+    SetIfGiven(version_out, current.version);
+    return DG_OK;
   });
 }

@@ -43,6 +43,8 @@ using dutygraph::PlanData;
 using dutygraph::TaskDue;
 using dutygraph::UnitIndex;
 using dutygraph::capi::ApiCall;
+using dutygraph::capi::CheckHandle;
+using dutygraph::capi::FreeHandle;
 using dutygraph::capi::NewCString;
 using dutygraph::capi::ZeroOut;
 using Json = nlohmann::ordered_json;
@@ -172,8 +174,8 @@ dg_status BeginSchedule(char** out, size_t* size_out, const dg_plan* plan,
                         const dg_calendar* cal, const ApiCall& call) {
   ZeroOut(out, size_out);
   if (out == nullptr) return call.NullArgument("out");
-  if (plan == nullptr) return call.NullArgument("plan");
-  if (cal == nullptr) return call.NullArgument("cal");
+  if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
+  if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
   return DG_OK;
 }
 
@@ -467,9 +469,9 @@ dg_status dg_plan_due_date_changes(char** out, size_t* size_out,
   DG_API_GUARD({
     ZeroOut(out, size_out);
     if (out == nullptr) return call.NullArgument("out");
-    if (plan == nullptr) return call.NullArgument("plan");
-    if (before == nullptr) return call.NullArgument("before");
-    if (after == nullptr) return call.NullArgument("after");
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
+    if (dg_status s = CheckHandle(call, before, "before"); s != DG_OK) return s;
+    if (dg_status s = CheckHandle(call, after, "after"); s != DG_OK) return s;
     Date first, last;
     if (dg_status s = CheckRange(&first, &last, from, to, call); s != DG_OK) {
       return s;

@@ -19,6 +19,8 @@
 #include "dutygraph/plan_data.h"
 #include "dutygraph/plan_graph.h"
 #include "dutygraph/plan_json.h"
+#include "dutygraph/plan_publisher.h"
+#include "dutygraph/plan_view.h"
 #include "dutygraph/schedule.h"
 #include "dutygraph/schedule_export.h"
 #include "dutygraph/schedule_gantt.h"

@@ -173,7 +173,8 @@ class Plan {
   // Validates `data` and builds the snapshot. On failure returns
   // INVALID_ARGUMENT whose message lists every problem ("pointer: message",
   // one per line) and, if `diagnostics` is given, appends them there too.
-  // RESOURCE_EXHAUSTED if a count exceeds the limits of PlanLimits.
+  // (Record counts are bounded where documents are read: PlanLimits in
+  // plan_json.h; Build takes data the caller already holds.)
   static absl::StatusOr<Plan> Build(
       PlanData data, std::vector<PlanDiagnostic>* diagnostics = nullptr);
 
@@ -240,6 +241,8 @@ class Plan {
   struct Impl;
 
  private:
+  friend class PlanView;  // plan_view.h: scoped views read the indexes
+  friend class PlanViewBuilder;
   explicit Plan(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
   std::shared_ptr<const Impl> impl_;
 };

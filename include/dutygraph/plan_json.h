@@ -24,10 +24,15 @@ namespace dutygraph {
 
 // Limits against hostile input. Exceeding one is RESOURCE_EXHAUSTED with the
 // limit named, never an out-of-memory kill.
+// The defaults admit a province-scale plan (bench/plan_bench: 100,000 tasks,
+// 66.5 MiB, ~0.5 million records; the Hengyang plan is 0.5 MiB, depth 5)
+// with room to spare, while bounding the loader's memory;
+// docs/hostile-input.md lists them. The C API's DG_LOAD_OPTIONS_INIT repeats
+// them.
 struct PlanLimits {
-  size_t max_bytes = size_t{512} << 20;  // input size
+  size_t max_bytes = size_t{256} << 20;  // input size
   int max_depth = 32;                    // JSON nesting
-  size_t max_records = 5'000'000;  // array elements of any kind together
+  size_t max_records = 2'000'000;  // array elements of any kind together
 };
 
 // ParsePlanJson()

@@ -215,6 +215,18 @@ absl::StatusOr<Calendar> Calendar::DeriveFromFile(
         "cannot read calendar file '%s': %s", path,
         error ? error.message() : "not a regular file"));
   }
+  // The size limit is checked before reading: a huge file is never loaded
+  // (hostile catalogue: CalendarFileHostileTest).
+  const uintmax_t size = std::filesystem::file_size(path, error);
+  if (error) {
+    return absl::NotFoundError(absl::StrFormat(
+        "cannot read calendar file '%s': %s", path, error.message()));
+  }
+  if (size > kMaxCalendarTextBytes) {
+    return absl::ResourceExhaustedError(absl::StrFormat(
+        "calendar file '%s' is %d bytes; the limit is %d", path, size,
+        kMaxCalendarTextBytes));
+  }
   std::ifstream in(path, std::ios::binary);
   std::string text((std::istreambuf_iterator<char>(in)),
                    std::istreambuf_iterator<char>());

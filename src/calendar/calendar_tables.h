@@ -8,6 +8,7 @@
 #ifndef DUTYGRAPH_SRC_CALENDAR_CALENDAR_TABLES_H_
 #define DUTYGRAPH_SRC_CALENDAR_CALENDAR_TABLES_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -18,6 +19,10 @@
 #include "dutygraph/calendar.h"
 
 namespace dutygraph {
+
+// Hostile-input limit on calendar text (a real calendar file is a few
+// kilobytes): the parser checks it, and DeriveFromFile before reading.
+inline constexpr size_t kMaxCalendarTextBytes = size_t{16} << 20;
 
 struct Calendar::Tables {
   enum Flag : uint8_t {

@@ -15,6 +15,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "calendar/calendar_tables.h"
 #include "dutygraph/calendar.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
@@ -29,8 +30,12 @@ using internal::AsStd;
 using Text = absl::string_view;
 
 // Hostile-input limits: a real calendar file is a few kilobytes.
-constexpr size_t kMaxTextBytes = 16 << 20;
+constexpr size_t kMaxTextBytes = kMaxCalendarTextBytes;
 constexpr int kMaxRangeDays = 366;
+// Days declared in all (a later notice may declare a day again, so the text
+// size alone does not bound them: 16 MiB of one-year ranges under fresh
+// notices would be ~10^8 days). The built-in data declares about a thousand.
+constexpr size_t kMaxDeclaredDays = 100'000;
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
@@ -140,6 +145,13 @@ class Parser {
     if (*last - *first >= kMaxRangeDays) {
       return Error(absl::StrFormat("range %s is longer than %d days", range,
                                    kMaxRangeDays));
+    }
+    if (out_.days.size() + static_cast<size_t>(*last - *first + 1) >
+        kMaxDeclaredDays) {
+      return absl::ResourceExhaustedError(absl::StrFormat(
+          "%s:%d: the calendar text declares more than %d days; the limit is "
+          "%d",
+          source_, line_, kMaxDeclaredDays, kMaxDeclaredDays));
     }
     const int notice = static_cast<int>(out_.notices.size()) - 1;
     if (notice >= 0) {

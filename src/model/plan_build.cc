@@ -468,6 +468,7 @@ class Validator {
 
   void CheckDependencies() {
     std::vector<internal::Edge> edges;
+    std::vector<size_t> edge_dependency;  // the dependency of each edge
     for (size_t i = 0; i < d_.dependencies.size(); ++i) {
       const DependencyData& dep = d_.dependencies[i];
       const Loc at = Ptr("dependencies", i);
@@ -477,7 +478,10 @@ class Validator {
       if (dep.lag_working_days < 0) {
         Error(at + "lag_working_days", "lag must be >= 0");
       }
-      if (from && to) edges.emplace_back(tasks_.at(dep.from), tasks_.at(dep.to));
+      if (from && to) {
+        edges.emplace_back(tasks_.at(dep.from), tasks_.at(dep.to));
+        edge_dependency.push_back(i);
+      }
     }
     std::vector<uint32_t> cycle = internal::FindCycle(
         static_cast<uint32_t>(d_.tasks.size()), edges);
@@ -485,8 +489,17 @@ class Validator {
       std::vector<std::string> names;
       for (uint32_t v : cycle) names.push_back(d_.tasks[v].id);
       names.push_back(d_.tasks[cycle.front()].id);
-      Error("/dependencies", absl::StrCat("dependencies form a cycle: ",
-                                          absl::StrJoin(names, " -> ")));
+      // Point at the dependency that closes the cycle (for a task that
+      // depends on itself, that one dependency), not the whole array.
+      std::string where = "/dependencies";
+      for (size_t i = 0; i < edges.size(); ++i) {
+        if (edges[i].first == cycle.back() && edges[i].second == cycle.front()) {
+          where = Ptr("dependencies", edge_dependency[i]).str();
+          break;
+        }
+      }
+      Error(where, absl::StrCat("dependencies form a cycle: ",
+                                absl::StrJoin(names, " -> ")));
     }
   }
 

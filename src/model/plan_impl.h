@@ -88,6 +88,15 @@ struct Plan::Impl {
   Lists<UnitTask> unit_entries;
 };
 
+namespace internal {
+
+// The RACI matrix of Plan::RaciCsv(); with `visible` (a flag per node, as
+// PlanView keeps them), only the visible nodes' rows, and columns only for
+// the units with a role on one of them.
+std::string RaciCsvOf(const Plan::Impl& impl, Date on,
+                      const std::vector<uint32_t>* visible);
+
+}  // namespace internal
 }  // namespace dutygraph
 
 #endif  // DUTYGRAPH_SRC_MODEL_PLAN_IMPL_H_

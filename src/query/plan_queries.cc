@@ -434,7 +434,11 @@ std::vector<Workload> Plan::Workloads(Date on) const {
 }
 
 std::string Plan::RaciCsv(Date on) const {
-  const Impl& impl = *impl_;
+  return internal::RaciCsvOf(*impl_, on, /*visible=*/nullptr);
+}
+
+std::string internal::RaciCsvOf(const Plan::Impl& impl, Date on,
+                                const std::vector<uint32_t>* visible) {
   auto csv = [](std::string_view field) {
     if (field.find_first_of(",\"\n\r") == std::string_view::npos) {
       return std::string(field);
@@ -451,6 +455,7 @@ std::string Plan::RaciCsv(Date on) const {
   std::set<uint32_t> columns;
   const int32_t day = on.days_since_epoch();
   for (uint32_t task = 0; task < impl.data.tasks.size(); ++task) {
+    if (visible != nullptr && (*visible)[task] == 0) continue;
     for (const RoleEntry* e = impl.task_entries.begin(task),
                         * end = impl.task_entries.end(task);
          e != end; ++e) {

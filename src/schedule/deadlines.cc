@@ -19,6 +19,7 @@
 #include "schedule/schedule_internal.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
+#include "util/utf8.h"
 
 namespace dutygraph {
 namespace {
@@ -331,6 +332,9 @@ absl::StatusOr<std::vector<TaskDue>> TasksOverdueAsOf(
 
 absl::StatusOr<DeadlineData> ResolveDeadlineText(std::string_view text,
                                                  int plan_year) {
+  // Messages quote the text: it must be valid UTF-8 itself (hostile-input
+  // catalogue, DeadlineHostileTest.invalid_utf8).
+  DG_RETURN_IF_ERROR(internal::ValidateUtf8(text, "deadline text"));
   const std::string normal = WithoutSpaces(text);
   auto bad = [&](std::string_view why) {
     return absl::InvalidArgumentError(
@@ -403,6 +407,12 @@ absl::StatusOr<DeadlineData> ResolveDeadlineText(std::string_view text,
       }
     }
     if (!n || *n < 1) return bad("expected a number of working days");
+    // Number() reads at most four digits: a longer run is too many days,
+    // not an event named by its leading digits (DeadlineHostileTest.
+    // huge_working_days).
+    if (start > 0 && head[start - 1] >= '0' && head[start - 1] <= '9') {
+      return bad("the number of working days is too large (at most 9999)");
+    }
     std::string_view event = head.substr(0, start);
     for (std::string_view suffix : {"之日起", "起", "后"}) {
       if (event.size() >= suffix.size() &&

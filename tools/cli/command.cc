@@ -156,9 +156,10 @@ std::string LoadFailureMessage(const std::string& path,
 // Loads the plan at `path`; on failure every problem is in the message (and
 // in `diagnostics`, if given).
 absl::StatusOr<Plan> LoadPlan(const std::string& path,
-                              std::vector<PlanDiagnostic>* diagnostics) {
+                              std::vector<PlanDiagnostic>* diagnostics,
+                              const PlanLimits& limits) {
   std::vector<PlanDiagnostic> found;
-  absl::StatusOr<Plan> plan = LoadPlanFile(path, &found);
+  absl::StatusOr<Plan> plan = LoadPlanFile(path, &found, limits);
   if (plan.ok()) return plan;
   const absl::Status failure(plan.status().code(),
                              LoadFailureMessage(path, plan.status(), found));

@@ -31,6 +31,7 @@
 #include "dutygraph/calendar.h"
 #include "dutygraph/date.h"
 #include "dutygraph/plan.h"
+#include "dutygraph/plan_json.h"
 
 namespace dutygraph::cli {
 
@@ -95,9 +96,12 @@ absl::Status ExplainCalendarError(const absl::Status& status);
 // Loads the plan at `path`. On failure the message says the file is not a
 // valid plan, then lists every problem as "FILE: POINTER: MESSAGE", one per
 // line; `diagnostics`, if given, receives them too.
+// `limits` bound the document (docs/hostile-input.md): the plan commands
+// take them from --max-bytes, --max-depth and --max-records.
 absl::StatusOr<Plan> LoadPlan(
     const std::string& path,
-    std::vector<PlanDiagnostic>* diagnostics = nullptr);
+    std::vector<PlanDiagnostic>* diagnostics = nullptr,
+    const PlanLimits& limits = {});
 
 // PrintError() / PrintWarning()
 //

@@ -18,6 +18,7 @@
 #include "dutygraph/plan_answers_json.h"
 #include "dutygraph/plan_data.h"
 #include "dutygraph/plan_json.h"
+#include "dutygraph/plan_view.h"
 #include "output.h"
 
 namespace dutygraph::cli {
@@ -36,6 +37,9 @@ struct PlanArgs {
   std::string person;              // tasks --person
   std::vector<std::string> roles;  // tasks --role, as typed
   std::string to;                  // tasks --to (with --person)
+  std::string as_unit;             // --as-unit: answer as this unit sees it
+  std::string as_post;             // --as-post: answer as this post sees it
+  PlanLimits limits;               // --max-bytes, --max-depth, --max-records
 };
 
 using PlanRun = std::function<absl::Status(const PlanArgs&)>;
@@ -99,6 +103,30 @@ absl::StatusOr<AsOf> ReadAsOf(const Plan& plan, const PlanArgs& args) {
         "give the day to ask about as --on YYYY-MM-DD");
   }
   return AsOf{*plan.data().plan.issue_date, true};
+}
+
+// --as-unit / --as-post: the scoped view to answer through
+// (dutygraph/plan_view.h), or nullopt to answer from the whole plan.
+absl::StatusOr<std::optional<PlanView>> ReadView(const Plan& plan,
+                                                 const PlanArgs& args,
+                                                 const AsOf& as_of) {
+  if (!args.as_unit.empty()) {
+    absl::StatusOr<UnitIndex> unit = plan.FindUnit(args.as_unit);
+    if (!unit.ok()) return WithContext(unit.status(), "--as-unit");
+    absl::StatusOr<PlanView> view =
+        PlanView::ForUnit(plan, *unit, as_of.date);
+    if (!view.ok()) return WithContext(view.status(), "--as-unit");
+    return std::optional<PlanView>(*std::move(view));
+  }
+  if (!args.as_post.empty()) {
+    absl::StatusOr<PostIndex> post = plan.FindPost(args.as_post);
+    if (!post.ok()) return WithContext(post.status(), "--as-post");
+    absl::StatusOr<PlanView> view =
+        PlanView::ForPost(plan, *post, as_of.date);
+    if (!view.ok()) return WithContext(view.status(), "--as-post");
+    return std::optional<PlanView>(*std::move(view));
+  }
+  return std::optional<PlanView>();
 }
 
 std::string AsOfText(const AsOf& as_of) {
@@ -221,7 +249,7 @@ std::string ValidSummary(const PlanData& d) {
 
 absl::Status RunValidate(const PlanArgs& args) {
   std::vector<PlanDiagnostic> diagnostics;
-  absl::StatusOr<Plan> plan = LoadPlan(args.plan_path, &diagnostics);
+  absl::StatusOr<Plan> plan = LoadPlan(args.plan_path, &diagnostics, args.limits);
   if (!args.json) {
     if (!plan.ok()) return plan.status();
     Print(ValidSummary(plan->data()));
@@ -331,14 +359,18 @@ std::string WhoText(const Plan& plan, const Accountability& who,
 }
 
 absl::Status RunWho(const PlanArgs& args) {
-  absl::StatusOr<Plan> plan = LoadPlan(args.plan_path);
+  absl::StatusOr<Plan> plan = LoadPlan(args.plan_path, nullptr, args.limits);
   if (!plan.ok()) return plan.status();
   absl::StatusOr<AsOf> as_of = ReadAsOf(*plan, args);
   if (!as_of.ok()) return as_of.status();
-  absl::StatusOr<TaskIndex> task = plan->FindTask(args.task);
+  absl::StatusOr<std::optional<PlanView>> view = ReadView(*plan, args, *as_of);
+  if (!view.ok()) return view.status();
+  absl::StatusOr<TaskIndex> task =
+      *view ? (*view)->FindTask(args.task) : plan->FindTask(args.task);
   if (!task.ok()) return WithContext(task.status(), "TASK");
   Accountability who;
-  absl::Status status = plan->AccountabilityOf(*task, as_of->date, &who);
+  absl::Status status = *view ? (*view)->AccountabilityOf(*task, &who)
+                              : plan->AccountabilityOf(*task, as_of->date, &who);
   if (!status.ok()) return status;
   Print(args.json ? AccountabilityJson(*plan, who) + "\n"
                   : WhoText(*plan, who, *as_of));
@@ -399,7 +431,8 @@ absl::Status ExplainUnknownUnit(const Plan& plan, std::string_view name,
 }
 
 absl::Status RunUnitTasks(const Plan& plan, const PlanArgs& args,
-                          const AsOf& as_of) {
+                          const AsOf& as_of,
+                          const std::optional<PlanView>& view) {
   absl::StatusOr<UnitIndex> unit = plan.FindUnit(args.unit, as_of.date);
   if (!unit.ok()) {
     return WithContext(ExplainUnknownUnit(plan, args.unit, unit.status()),
@@ -407,7 +440,8 @@ absl::Status RunUnitTasks(const Plan& plan, const PlanArgs& args,
   }
   std::vector<UnitTask> tasks;
   absl::Status status =
-      plan.TasksOfUnit(*unit, as_of.date, ReadRoles(args), &tasks);
+      view ? view->TasksOfUnit(*unit, ReadRoles(args), &tasks)
+           : plan.TasksOfUnit(*unit, as_of.date, ReadRoles(args), &tasks);
   if (!status.ok()) return WithContext(status, "--unit");
   if (args.json) {
     Print(UnitTasksJson(plan, *unit, as_of.date, tasks) + "\n");
@@ -450,7 +484,8 @@ std::string CapacityText(const Plan& plan, const PersonTask& t) {
 }
 
 absl::Status RunPersonTasks(const Plan& plan, const PlanArgs& args,
-                            const AsOf& as_of) {
+                            const AsOf& as_of,
+                            const std::optional<PlanView>& view) {
   absl::StatusOr<PersonIndex> person = plan.FindPerson(args.person);
   if (!person.ok()) return WithContext(person.status(), "--person");
   Date to = as_of.date;
@@ -460,7 +495,9 @@ absl::Status RunPersonTasks(const Plan& plan, const PlanArgs& args,
     to = *parsed;
   }
   std::vector<PersonTask> tasks;
-  absl::Status status = plan.TasksOfPerson(*person, as_of.date, to, &tasks);
+  absl::Status status =
+      view ? view->TasksOfPerson(*person, as_of.date, to, &tasks)
+           : plan.TasksOfPerson(*person, as_of.date, to, &tasks);
   if (!status.ok()) return WithContext(status, "--person");
   // --role keeps the ties that carry that role: a unit's head or supervising
   // leader, or an assigned post; group offices have no role of their own.
@@ -499,12 +536,14 @@ absl::Status RunPersonTasks(const Plan& plan, const PlanArgs& args,
 }
 
 absl::Status RunTasks(const PlanArgs& args) {
-  absl::StatusOr<Plan> plan = LoadPlan(args.plan_path);
+  absl::StatusOr<Plan> plan = LoadPlan(args.plan_path, nullptr, args.limits);
   if (!plan.ok()) return plan.status();
   absl::StatusOr<AsOf> as_of = ReadAsOf(*plan, args);
   if (!as_of.ok()) return as_of.status();
-  return args.unit.empty() ? RunPersonTasks(*plan, args, *as_of)
-                           : RunUnitTasks(*plan, args, *as_of);
+  absl::StatusOr<std::optional<PlanView>> view = ReadView(*plan, args, *as_of);
+  if (!view.ok()) return view.status();
+  return args.unit.empty() ? RunPersonTasks(*plan, args, *as_of, *view)
+                           : RunUnitTasks(*plan, args, *as_of, *view);
 }
 
 void CheckTasksArguments(const PlanArgs& args) {
@@ -599,11 +638,14 @@ absl::StatusOr<std::string> RaciJson(const std::string& csv, Date on) {
 }
 
 absl::Status RunRaci(const PlanArgs& args) {
-  absl::StatusOr<Plan> plan = LoadPlan(args.plan_path);
+  absl::StatusOr<Plan> plan = LoadPlan(args.plan_path, nullptr, args.limits);
   if (!plan.ok()) return plan.status();
   absl::StatusOr<AsOf> as_of = ReadAsOf(*plan, args);
   if (!as_of.ok()) return as_of.status();
-  const std::string csv = plan->RaciCsv(as_of->date);
+  absl::StatusOr<std::optional<PlanView>> view = ReadView(*plan, args, *as_of);
+  if (!view.ok()) return view.status();
+  const std::string csv =
+      *view ? (*view)->RaciCsv() : plan->RaciCsv(as_of->date);
   if (!args.json) {
     Print(csv);
     return absl::OkStatus();
@@ -617,11 +659,14 @@ absl::Status RunRaci(const PlanArgs& args) {
 // ---- lint -------------------------------------------------------------------
 
 absl::Status RunLint(const PlanArgs& args) {
-  absl::StatusOr<Plan> plan = LoadPlan(args.plan_path);
+  absl::StatusOr<Plan> plan = LoadPlan(args.plan_path, nullptr, args.limits);
   if (!plan.ok()) return plan.status();
   absl::StatusOr<AsOf> as_of = ReadAsOf(*plan, args);
   if (!as_of.ok()) return as_of.status();
-  const std::vector<Lint> lints = plan->Lints(as_of->date);
+  absl::StatusOr<std::optional<PlanView>> view = ReadView(*plan, args, *as_of);
+  if (!view.ok()) return view.status();
+  const std::vector<Lint> lints =
+      *view ? (*view)->Lints() : plan->Lints(as_of->date);
   size_t errors = 0;
   std::string out;
   for (const Lint& lint : lints) {
@@ -640,11 +685,14 @@ absl::Status RunLint(const PlanArgs& args) {
 // ---- workload ---------------------------------------------------------------
 
 absl::Status RunWorkload(const PlanArgs& args) {
-  absl::StatusOr<Plan> plan = LoadPlan(args.plan_path);
+  absl::StatusOr<Plan> plan = LoadPlan(args.plan_path, nullptr, args.limits);
   if (!plan.ok()) return plan.status();
   absl::StatusOr<AsOf> as_of = ReadAsOf(*plan, args);
   if (!as_of.ok()) return as_of.status();
-  const std::vector<Workload> workloads = plan->Workloads(as_of->date);
+  absl::StatusOr<std::optional<PlanView>> view = ReadView(*plan, args, *as_of);
+  if (!view.ok()) return view.status();
+  const std::vector<Workload> workloads =
+      *view ? (*view)->Workloads() : plan->Workloads(as_of->date);
   if (args.json) {
     Print(WorkloadsJson(*plan, as_of->date, workloads) + "\n");
     return absl::OkStatus();
@@ -704,8 +752,27 @@ CLI::App* AddPlanSubcommand(CLI::App& parent, const std::string& name,
   return sub;
 }
 
+// --max-bytes, --max-depth, --max-records: the loader's limits.
+void AddLimitOptions(CLI::App* sub, PlanArgs& args) {
+  sub->add_option("--max-bytes", args.limits.max_bytes,
+                  "refuse a plan file larger than this many bytes "
+                  "(default 256 MiB)")
+      ->type_name("N")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40));
+  sub->add_option("--max-depth", args.limits.max_depth,
+                  "refuse JSON nested deeper than this (default 32)")
+      ->type_name("N")
+      ->check(CLI::Range(1, 100000));
+  sub->add_option("--max-records", args.limits.max_records,
+                  "refuse a plan with more array elements than this in all "
+                  "(default 2000000)")
+      ->type_name("N")
+      ->check(CLI::Range(uint64_t{0}, uint64_t{1} << 40));
+}
+
 // --plan FILE and, if the answer depends on the day, --on DATE; --json.
 void AddCommonOptions(CLI::App* sub, PlanArgs& args, bool with_on) {
+  AddLimitOptions(sub, args);
   sub->add_option("--plan", args.plan_path,
                   "the plan file (dutygraph/plan@1 JSON, docs/plan-format.md)")
       ->required()
@@ -714,6 +781,19 @@ void AddCommonOptions(CLI::App* sub, PlanArgs& args, bool with_on) {
     sub->add_option("--on", args.on, kOnHelp)
         ->type_name("YYYY-MM-DD")
         ->check(DateValidator());
+    // Scoped views (docs/scoped-views.md): what one unit or post may see.
+    CLI::Option* as_unit =
+        sub->add_option("--as-unit", args.as_unit,
+                        "answer as this unit sees the plan on --on: only the "
+                        "tasks where it has a role, and public ones; any "
+                        "other task is reported as unknown")
+            ->type_name("NAME");
+    CLI::Option* as_post =
+        sub->add_option("--as-post", args.as_post,
+                        "answer as this post (id or title) sees the plan on "
+                        "--on: its units' tasks, its groups' and its own")
+            ->type_name("POST");
+    as_unit->excludes(as_post);
   }
   sub->add_flag("--json", args.json, "print JSON instead of text");
 }
@@ -738,6 +818,7 @@ void AddPlanCommands(CLI::App& app, CommandAction& action) {
       ->required()
       ->type_name("FILE");
   validate->add_flag("--json", args->json, "print the problems as JSON");
+  AddLimitOptions(validate, *args);
 
   CLI::App* who = AddPlanSubcommand(
       app, "who",

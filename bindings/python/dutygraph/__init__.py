@@ -93,6 +93,8 @@ __all__ = [
     "PersonTask",
     "Plan",
     "PlanError",
+    "PlanPublisher",
+    "PlanView",
     "PostRef",
     "ProvisionalWarning",
     "RECORD_KINDS",
@@ -109,6 +111,7 @@ __all__ = [
     "TaskSchedule",
     "UnavailableError",
     "UnitTask",
+    "ViewedTask",
     "Workload",
     "library_version",
     "resolve_deadline_text",
@@ -1351,12 +1354,41 @@ class Plan:
     def __init__(self):
         raise TypeError("use Plan.load(path) or Plan.from_json(text)")
 
+    @staticmethod
+    def _limits(limits, where):
+        """A dict of max_bytes / max_depth / max_records -> dg_load_options
+        (the others keep their defaults), or None."""
+        if limits is None:
+            return None
+        if not isinstance(limits, dict):
+            raise TypeError(f"{where} 'limits' must be a dict, not "
+                            f"{type(limits).__name__}")
+        options = _capi.load_options_init()
+        for name, value in limits.items():
+            if name not in ("max_bytes", "max_depth", "max_records"):
+                raise _error(_capi.DG_INVALID_ARGUMENT,
+                             f"{where} 'limits': unknown limit {name!r}; "
+                             f"expected max_bytes, max_depth, max_records")
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError(f"{where} 'limits'[{name!r}] must be an int")
+            top = _INT32_MAX if name == "max_depth" else 2**64 - 1
+            if not 0 <= value <= top:
+                raise _error(_capi.DG_OUT_OF_RANGE,
+                             f"{where} 'limits'[{name!r}] = {value} is out "
+                             f"of range")
+            setattr(options, name, value)
+        return options
+
     @classmethod
-    def _loaded(cls, function, data):
+    def _loaded(cls, function, data, options=None):
         handle = _capi.dg_plan_p()
         diagnostics = ctypes.POINTER(ctypes.c_char)()
-        status = function(ctypes.byref(handle), ctypes.byref(diagnostics),
-                          data, len(data))
+        if options is None:
+            status = function(ctypes.byref(handle), ctypes.byref(diagnostics),
+                              data, len(data))
+        else:
+            status = function(ctypes.byref(handle), ctypes.byref(diagnostics),
+                              data, len(data), ctypes.byref(options))
         if status != _capi.DG_OK:
             # Read the message first: it is valid only until the next C call.
             message = (_lib.dg_last_error_message() or b"").decode(
@@ -1376,26 +1408,32 @@ class Plan:
         return plan
 
     @classmethod
-    def load(cls, path) -> "Plan":
+    def load(cls, path, limits: dict = None) -> "Plan":
         """Loads the plan JSON file at `path` (str or os.PathLike).
 
         Raises NotFoundError if the file cannot be read, PlanError (with
         .diagnostics) if the document is invalid, ResourceExhaustedError past
-        the size limits.
+        the size limits. `limits` raises or lowers them: a dict with any of
+        max_bytes (default 256 MiB), max_depth (32), max_records (2000000).
         """
+        options = cls._limits(limits, "Plan.load() argument")
         if not isinstance(path, (str, os.PathLike)):
             raise TypeError(f"Plan.load() argument 'path' must be str or "
                             f"os.PathLike, not {type(path).__name__}")
         path = os.fspath(path)
         data = path if isinstance(path, bytes) else os.fsencode(path)
+        if options is not None:
+            return cls._loaded(_lib.dg_plan_load_file_v2, data, options)
         return cls._loaded(_lib.dg_plan_load_file, data)
 
     @classmethod
-    def from_json(cls, text) -> "Plan":
+    def from_json(cls, text, limits: dict = None) -> "Plan":
         """Loads a plan from its JSON text (str, or UTF-8 bytes).
 
-        Raises PlanError (with .diagnostics) if the document is invalid.
+        Raises PlanError (with .diagnostics) if the document is invalid,
+        ResourceExhaustedError past a limit; `limits` as in Plan.load().
         """
+        options = cls._limits(limits, "Plan.from_json() argument")
         if isinstance(text, (bytes, bytearray, memoryview)):
             data = bytes(text)
         elif isinstance(text, str):
@@ -1408,6 +1446,8 @@ class Plan:
         else:
             raise TypeError(f"Plan.from_json() argument 'text' must be str "
                             f"or bytes, not {type(text).__name__}")
+        if options is not None:
+            return cls._loaded(_lib.dg_plan_load_json_v2, data, options)
         return cls._loaded(_lib.dg_plan_load_json, data)
 
     # -- Lifetime ----------------------------------------------------------
@@ -1661,6 +1701,29 @@ class Plan:
                 for l in self._json(_lib.dg_plan_lints_json, day,
                                     what="the lints")]
 
+    def view(self, *, unit=None, post=None, on: datetime.date) -> "PlanView":
+        """The plan as `unit` or `post` sees it on `on` (exactly one of
+        them): see PlanView and docs/scoped-views.md."""
+        day = _date_arg(on, "Plan.view() argument 'on'")
+        if (unit is None) == (post is None):
+            raise TypeError("Plan.view() needs exactly one of 'unit' and "
+                            "'post'")
+        handle = _capi.dg_view_p()
+        if unit is not None:
+            index = self._index_arg(unit, _capi.DG_RECORD_UNIT,
+                                    "Plan.view() argument 'unit'")
+            _check(_lib.dg_view_new_for_unit(ctypes.byref(handle),
+                                             self._live(), index, day))
+        else:
+            index = self._index_arg(post, _capi.DG_RECORD_POST,
+                                    "Plan.view() argument 'post'")
+            _check(_lib.dg_view_new_for_post(ctypes.byref(handle),
+                                             self._live(), index, day))
+        view = PlanView.__new__(PlanView)
+        view._handle = handle
+        view._plan = self
+        view._on = on
+        return view
 
     # -- Schedules ---------------------------------------------------------
 
@@ -2015,6 +2078,48 @@ class Store:
     def close(self) -> None:
         """Closes the store. Idempotent. Nothing is lost: every call that
         returned was already committed."""
+
+@dataclasses.dataclass(frozen=True)
+class ViewedTask:
+    """A task-tree node a view sees, and why: reasons among 'role',
+    'public', 'supervision', 'assigned_post'."""
+    index: int
+    task: TaskRef
+    reasons: tuple
+
+
+class PlanView:
+    """A plan scoped to one viewer (a unit or a post) as of a date.
+
+    Made by Plan.view(unit=... or post=..., on=...). It sees the task-tree
+    nodes where the viewer has a role (directly, through unit sets or groups,
+    from a predecessor or a node above), for a post also those of its units
+    and groups, the groups it belongs to, and the nodes the plan marks
+    public. Every query answers as of the view's date and only about those
+    nodes: a node outside the view raises NotFoundError exactly as one that
+    does not exist would, and lists leave hidden nodes out
+    (docs/scoped-views.md).
+
+    Tasks are named by id or path (looked up among visible nodes only), by
+    a ViewedTask, or by index. Units and people are named as in Plan.
+
+    >>> plan = dutygraph.Plan.load('tests/data/small_plan.json')
+    >>> view = plan.view(unit='市金融办', on=datetime.date(2023, 6, 1))
+    >>> [t.task.id for t in view.tasks()]
+    ['t_warning']
+
+    Thread safety: immutable; any number of threads may query one. The view
+    keeps its plan alive.
+    """
+
+    __slots__ = ("_handle", "_plan", "_on", "__weakref__")
+    _free = _lib.dg_view_free
+
+    def __init__(self):
+        raise TypeError("use Plan.view(unit=... or post=..., on=...)")
+
+    def close(self) -> None:
+        """Releases the C handle. Idempotent."""
         handle = getattr(self, "_handle", None)
         self._handle = None
         if handle:
@@ -2180,3 +2285,179 @@ class Store:
     def check_integrity(self) -> None:
         """PRAGMA integrity_check; raises DataLossError if it fails."""
         _check(_lib.dg_store_check_integrity(self._live()))
+    def _live(self):
+        if not getattr(self, "_handle", None):
+            raise ValueError("operation on a closed dutygraph.PlanView")
+        return self._handle
+
+    def _json(self, function, *args, what):
+        return json.loads(_owned_text(function, self._live(), *args,
+                                      what=what))
+
+    @property
+    def on(self) -> datetime.date:
+        return self._on
+
+    def _summary(self):
+        return self._json(_lib.dg_view_json, what="a view")
+
+    @property
+    def viewer(self) -> str:
+        """'unit czj (市财政局)' or 'post fgw.director (市发改委主任)'."""
+        return self._summary()["viewer"]
+
+    def tasks(self) -> list:
+        """The visible task-tree nodes, in plan order (ViewedTask)."""
+        return [ViewedTask(t["index"], TaskRef(t["id"], t["path"], t["title"]),
+                           tuple(t["reasons"]))
+                for t in self._summary()["tasks"]]
+
+    def groups(self) -> list:
+        """The groups the viewer belongs to (Ref), in plan order."""
+        return [Ref(g["id"], g["name"]) for g in self._summary()["groups"]]
+
+    def find_task(self, id_or_path: str) -> int:
+        """The index of a visible node; NotFoundError otherwise."""
+        data = _text_arg(id_or_path, "PlanView.find_task() argument "
+                                     "'id_or_path'")
+        index = ctypes.c_uint32()
+        _check(_lib.dg_view_find_task(ctypes.byref(index), self._live(), data,
+                                      len(data)))
+        return index.value
+
+    def _task_arg(self, task, where):
+        if isinstance(task, ViewedTask):
+            return task.index
+        if isinstance(task, str):
+            return self.find_task(task)
+        if isinstance(task, int) and not isinstance(task, bool):
+            if not 0 <= task <= _UINT32_MAX:
+                # The same answer as for a hidden node: nothing leaks.
+                raise _error(_capi.DG_NOT_FOUND,
+                             f"task index {task} is not in this view")
+            return task
+        raise TypeError(f"{where} must be a task id or path (str), a "
+                        f"ViewedTask or an index (int), not "
+                        f"{type(task).__name__}")
+
+    def accountability(self, task) -> Accountability:
+        """Who is accountable for a visible node on the view's date."""
+        index = self._task_arg(task, "PlanView.accountability() argument "
+                                     "'task'")
+        return _accountability(self._json(
+            _lib.dg_view_accountability_json, index,
+            what="an accountability answer"))
+
+    def tasks_of_unit(self, unit, roles=None) -> list:
+        """Plan.tasks_of_unit() restricted to the visible nodes."""
+        where = "PlanView.tasks_of_unit() argument"
+        index = self._plan._index_arg(unit, _capi.DG_RECORD_UNIT,
+                                      f"{where} 'unit'")
+        mask = 0
+        if roles is not None:
+            for role in ((roles,) if isinstance(roles, str) else roles):
+                mask |= 1 << _choice_arg(role, _ROLE_VALUES, "role",
+                                         f"{where} 'roles'")
+        answer = self._json(_lib.dg_view_tasks_of_unit_json, index, mask,
+                            what="a unit's tasks")
+        return [UnitTask(_task_ref(t["task"]), t["role"], t["via"],
+                         t["via_id"], t["clause"])
+                for t in answer["tasks"]]
+
+    def tasks_of_person(self, person, start: datetime.date,
+                        end: datetime.date = None) -> list:
+        """Plan.tasks_of_person() restricted to the visible nodes."""
+        where = "PlanView.tasks_of_person() argument"
+        index = self._plan._index_arg(person, _capi.DG_RECORD_PERSON,
+                                      f"{where} 'person'")
+        first = _date_arg(start, f"{where} 'start'")
+        last = first if end is None else _date_arg(end, f"{where} 'end'")
+        answer = self._json(_lib.dg_view_tasks_of_person_json, index, first,
+                            last, what="a person's tasks")
+        return [PersonTask(_task_ref(t["task"]), _post_ref(t["post"]),
+                           t["capacity"], t["role"], _ref(t["unit"]),
+                           datetime.date.fromisoformat(t["from"]),
+                           datetime.date.fromisoformat(t["to"]))
+                for t in answer["tasks"]]
+
+    def workloads(self) -> list:
+        """Plan.workloads() counting the visible nodes only."""
+        answer = self._json(_lib.dg_view_workloads_json, what="the workloads")
+        return [Workload(_ref(w["unit"]), w["lead"], w["support"],
+                         w["responsible"], w["participate"], w["total"])
+                for w in answer["workloads"]]
+
+    def raci_csv(self) -> str:
+        """Plan.raci_csv() with the visible nodes' rows (and their units'
+        columns) only."""
+        return _owned_text(_lib.dg_view_raci_csv, self._live(),
+                           what="the RACI CSV")
+
+    def lints(self) -> list:
+        """Plan.lints() with the findings about visible nodes only."""
+        return [Lint(l["severity"], l["code"], l["pointer"], l["message"])
+                for l in self._json(_lib.dg_view_lints_json,
+                                    what="the lints")]
+
+
+class PlanPublisher:
+    """The current version of a plan, swapped atomically while other threads
+    query it (dg_publisher_*).
+
+    current() returns (Plan, version): a Plan of the whole version current at
+    the call, never a mixture; publish(plan) makes `plan` current for later
+    readers and returns its version number (the initial plan is version 1).
+
+    >>> plan = dutygraph.Plan.load('tests/data/small_plan.json')
+    >>> publisher = dutygraph.PlanPublisher(plan)
+    >>> publisher.publish(plan)
+    2
+
+    Thread safety: every method may be called from any thread at once.
+    """
+
+    __slots__ = ("_handle", "__weakref__")
+    _free = _lib.dg_publisher_free
+
+    def __init__(self, initial: Plan):
+        if not isinstance(initial, Plan):
+            raise TypeError(f"PlanPublisher() argument 'initial' must be a "
+                            f"dutygraph.Plan, not {type(initial).__name__}")
+        handle = _capi.dg_publisher_p()
+        _check(_lib.dg_publisher_new(ctypes.byref(handle), initial._live()))
+        self._handle = handle
+
+    def close(self) -> None:
+        """Releases the C handle. Idempotent; plans taken stay valid."""
+        handle = getattr(self, "_handle", None)
+        self._handle = None
+        if handle:
+            self._free(handle)
+
+    def __del__(self):
+        self.close()
+
+    def _live(self):
+        if not getattr(self, "_handle", None):
+            raise ValueError("operation on a closed dutygraph.PlanPublisher")
+        return self._handle
+
+    def publish(self, plan: Plan) -> int:
+        """Makes `plan` the current version; returns its number."""
+        if not isinstance(plan, Plan):
+            raise TypeError(f"PlanPublisher.publish() argument 'plan' must be "
+                            f"a dutygraph.Plan, not {type(plan).__name__}")
+        version = ctypes.c_uint64()
+        _check(_lib.dg_publisher_publish(ctypes.byref(version), self._live(),
+                                         plan._live()))
+        return version.value
+
+    def current(self) -> tuple:
+        """(Plan, version) of the version current at the call."""
+        handle = _capi.dg_plan_p()
+        version = ctypes.c_uint64()
+        _check(_lib.dg_publisher_current(ctypes.byref(handle),
+                                         ctypes.byref(version), self._live()))
+        plan = Plan.__new__(Plan)
+        plan._handle = handle
+        return plan, version.value

@@ -233,6 +233,22 @@ dg_unit_tasks_p = POINTER(dg_unit_tasks)
 dg_person_tasks_p = POINTER(dg_person_tasks)
 
 
+class dg_view(ctypes.Structure):
+    """Opaque: only ever used through dg_view_p."""
+    _fields_ = []
+
+
+dg_view_p = POINTER(dg_view)
+
+
+class dg_publisher(ctypes.Structure):
+    """Opaque: only ever used through dg_publisher_p."""
+    _fields_ = []
+
+
+dg_publisher_p = POINTER(dg_publisher)
+
+
 # The strings of the result structs below are borrowed from the result
 # object that filled them.
 
@@ -321,6 +337,25 @@ class dg_schedule_options(ctypes.Structure):
         ("cadence_ids", POINTER(c_char_p)),
         ("cadence_id_count", c_size_t),
     ]
+
+
+class dg_load_options(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("max_bytes", ctypes.c_uint64),
+        ("max_depth", c_int32),
+        ("max_records", ctypes.c_uint64),
+    ]
+
+
+def load_options_init():
+    """DG_LOAD_OPTIONS_INIT."""
+    options = dg_load_options()
+    options.struct_size = ctypes.sizeof(dg_load_options)
+    options.max_bytes = 256 << 20
+    options.max_depth = 32
+    options.max_records = 2000000
+    return options
 
 
 def schedule_options_init():
@@ -496,6 +531,12 @@ PROTOTYPES = {
         dg_status, [_plan_out, _owned_string_p, c_char_p, c_size_t]),
     "dg_plan_load_file": (
         dg_status, [_plan_out, _owned_string_p, c_char_p, c_size_t]),
+    "dg_plan_load_json_v2": (
+        dg_status, [_plan_out, _owned_string_p, c_char_p, c_size_t,
+                    POINTER(dg_load_options)]),
+    "dg_plan_load_file_v2": (
+        dg_status, [_plan_out, _owned_string_p, c_char_p, c_size_t,
+                    POINTER(dg_load_options)]),
     "dg_plan_free": (None, [dg_plan_p]),
     "dg_plan_to_json": (dg_status, [_owned_string_p, _size_p, dg_plan_p]),
     "dg_plan_record_count": (dg_status, [_size_p, dg_plan_p, dg_record_kind]),
@@ -567,6 +608,40 @@ PROTOTYPES = {
         dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_date]),
     "dg_plan_lints_json": (
         dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_date]),
+    # Scoped views.
+    "dg_view_new_for_unit": (
+        dg_status, [POINTER(dg_view_p), dg_plan_p, c_uint32, dg_date]),
+    "dg_view_new_for_post": (
+        dg_status, [POINTER(dg_view_p), dg_plan_p, c_uint32, dg_date]),
+    "dg_view_free": (None, [dg_view_p]),
+    "dg_view_json": (dg_status, [_owned_string_p, _size_p, dg_view_p]),
+    "dg_view_find_task": (
+        dg_status, [_uint32_p, dg_view_p, c_char_p, c_size_t]),
+    "dg_view_accountability": (
+        dg_status, [dg_accountability_p, dg_view_p, c_uint32]),
+    "dg_view_tasks_of_unit": (
+        dg_status, [dg_unit_tasks_p, dg_view_p, c_uint32, c_uint32]),
+    "dg_view_tasks_of_person": (
+        dg_status, [dg_person_tasks_p, dg_view_p, c_uint32, dg_date,
+                    dg_date]),
+    "dg_view_accountability_json": (
+        dg_status, [_owned_string_p, _size_p, dg_view_p, c_uint32]),
+    "dg_view_tasks_of_unit_json": (
+        dg_status, [_owned_string_p, _size_p, dg_view_p, c_uint32, c_uint32]),
+    "dg_view_tasks_of_person_json": (
+        dg_status, [_owned_string_p, _size_p, dg_view_p, c_uint32, dg_date,
+                    dg_date]),
+    "dg_view_workloads_json": (
+        dg_status, [_owned_string_p, _size_p, dg_view_p]),
+    "dg_view_raci_csv": (dg_status, [_owned_string_p, _size_p, dg_view_p]),
+    "dg_view_lints_json": (dg_status, [_owned_string_p, _size_p, dg_view_p]),
+    # Publishing plan versions.
+    "dg_publisher_new": (dg_status, [POINTER(dg_publisher_p), dg_plan_p]),
+    "dg_publisher_free": (None, [dg_publisher_p]),
+    "dg_publisher_publish": (
+        dg_status, [POINTER(ctypes.c_uint64), dg_publisher_p, dg_plan_p]),
+    "dg_publisher_current": (
+        dg_status, [_plan_out, POINTER(ctypes.c_uint64), dg_publisher_p]),
     # Schedules.
     "dg_plan_schedule": (
         dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_calendar_p,

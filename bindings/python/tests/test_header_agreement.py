@@ -245,7 +245,8 @@ def test_structs_match(header):
                             "dg_accountable_unit", "dg_post_holder",
                             "dg_unit_task", "dg_person_task",
                             "dg_schedule_options", "dg_graph_options",
-                            "dg_gantt_options", "dg_store_options"}, (
+                            "dg_gantt_options", "dg_store_options",
+                            "dg_load_options"}, (
         "a struct was added to dg.h: mirror it in _capi.py and here")
     for name, fields in structs.items():
         mirror = getattr(_capi, name)
@@ -352,3 +353,18 @@ def test_result_struct_init_macros_match(header, struct, macro):
     assert made.struct_size == ctypes.sizeof(mirror)
     assert bytes(made)[ctypes.sizeof(ctypes.c_size_t):] == bytes(
         ctypes.sizeof(mirror) - ctypes.sizeof(ctypes.c_size_t))
+
+
+def test_load_options_init_matches(header):
+    # DG_LOAD_OPTIONS_INIT: struct_size, then the default limits that
+    # _capi.load_options_init() reproduces.
+    body = re.search(r"#define\s+DG_LOAD_OPTIONS_INIT\s*\\?\s*\{([^}]*)\}",
+                     header).group(1)
+    parts = [part.strip() for part in body.replace("\\", " ").split(",")]
+    assert parts[0] == "sizeof(dg_load_options)"
+    made = _capi.load_options_init()
+    names = [name for name, _ in _capi.dg_load_options._fields_]
+    assert len(parts) == len(names)
+    for name, part in zip(names[1:], parts[1:]):
+        number = re.fullmatch(r"(?:UINT64_C\()?(\d+)\)?", part).group(1)
+        assert getattr(made, name) == int(number), name

@@ -16,7 +16,10 @@
  *  - Out-params come first (`out` or `<name>_out`), then the handle, then the
  *    inputs. On failure every out-param is zeroed and nothing is left to free.
  *  - Handles are opaque. A NULL handle or NULL required out-param returns
- *    DG_INVALID_ARGUMENT. Every dg_*_free accepts NULL.
+ *    DG_INVALID_ARGUMENT. So does a handle of another type (a dg_calendar
+ *    passed as a dg_plan: every handle carries a type tag, checked on entry)
+ *    and, on a best-effort basis, a handle already freed. Every dg_*_free
+ *    accepts NULL and leaves a handle of another type alone.
  *  - Ownership is stated per function: a pointer is either "borrowed from X"
  *    (valid while X lives, never freed by the caller) or "caller-owned,
  *    release with dg_string_free". Never pass dutygraph memory to free().
@@ -538,6 +541,41 @@ DG_API dg_status dg_plan_load_file(dg_plan **out, char **diagnostics_json_out,
                                    const char *path,
                                    size_t path_len) DG_NOEXCEPT;
 
+/** Limits against hostile documents for dg_plan_load_json_v2() and
+ *  dg_plan_load_file_v2(); NULL for the defaults of the _INIT macro (those
+ *  of dg_plan_load_json()). struct_size must cover `max_bytes`, else
+ *  DG_INVALID_ARGUMENT; fields past struct_size keep their defaults.
+ *  Exceeding a limit is DG_RESOURCE_EXHAUSTED naming it, checked before the
+ *  memory is allocated (docs/hostile-input.md). */
+typedef struct dg_load_options {
+  size_t struct_size;   /* sizeof(dg_load_options) */
+  uint64_t max_bytes;   /* the document's size; default 256 MiB */
+  int32_t max_depth;    /* JSON nesting, at least 1; default 32 */
+  uint64_t max_records; /* array elements of every kind; default 2000000 */
+} dg_load_options;
+#define DG_LOAD_OPTIONS_INIT \
+  { sizeof(dg_load_options), UINT64_C(268435456), 32, UINT64_C(2000000) }
+
+/**
+ * dg_plan_load_json() with the limits of `opts` (NULL: the defaults).
+ * @return as dg_plan_load_json(); DG_INVALID_ARGUMENT for a bad struct_size
+ *         or max_depth < 1.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_plan_load_json_v2(dg_plan **out,
+                                      char **diagnostics_json_out,
+                                      const char *json, size_t json_len,
+                                      const dg_load_options *opts) DG_NOEXCEPT;
+
+/**
+ * dg_plan_load_file() with the limits of `opts` (NULL: the defaults).
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_plan_load_file_v2(dg_plan **out,
+                                      char **diagnostics_json_out,
+                                      const char *path, size_t path_len,
+                                      const dg_load_options *opts) DG_NOEXCEPT;
+
 /** Releases a plan. NULL is a no-op. Results filled from it stay valid.
  *  Thread safety: exclusive. */
 DG_API void dg_plan_free(dg_plan *plan) DG_NOEXCEPT;
@@ -973,6 +1011,178 @@ DG_API dg_status dg_plan_raci_csv(char **out, size_t *size_out,
 DG_API dg_status dg_plan_lints_json(char **out, size_t *size_out,
                                     const dg_plan *plan,
                                     dg_date on) DG_NOEXCEPT;
+
+/* ------------------------------------------------------------------------ */
+/* Scoped views: the plan as one unit or post sees it                         */
+/* ------------------------------------------------------------------------ */
+/*
+ * A dg_view is a plan scoped to a viewer — a unit or a post — as of a date
+ * (docs/scoped-views.md): it sees the task-tree nodes where the viewer has a
+ * role (directly, through unit sets or groups, from a predecessor unit or a
+ * node above), for a post also those of the units it heads or supervises,
+ * of the groups it convenes, deputises, guides or directs the office of, and
+ * those its assignments name; the groups it belongs to; and every node the
+ * plan marks public (with the nodes below it). Queries through a view answer
+ * as of its date and only about those nodes. A node outside the view is
+ * DG_NOT_FOUND with the same message as one that does not exist ("task
+ * index 7 is not in this view"), so a view never reveals that a hidden node
+ * exists; lists leave hidden nodes out. A view holds its plan snapshot
+ * alive: dg_plan_free() may come first. Hand a view, not the dg_plan, to the
+ * code serving one department.
+ */
+
+/** Opaque, immutable. Thread safety: immutable. */
+typedef struct dg_view dg_view;
+
+/**
+ * The view of unit `unit` (resolved as of `on`: a renamed unit's successor
+ * views for it) on `on`.
+ * @param out  caller-owned; release with dg_view_free.
+ * @return DG_OUT_OF_RANGE for a bad unit index or date;
+ *         DG_FAILED_PRECONDITION if the unit was abolished by `on`.
+ * Thread safety: immutable (on plan).
+ */
+DG_API dg_status dg_view_new_for_unit(dg_view **out, const dg_plan *plan,
+                                      uint32_t unit, dg_date on) DG_NOEXCEPT;
+
+/**
+ * The view of post `post` on `on` (see the section comment).
+ * @param out  caller-owned; release with dg_view_free.
+ * @return DG_OUT_OF_RANGE for a bad post index or date.
+ * Thread safety: immutable (on plan).
+ */
+DG_API dg_status dg_view_new_for_post(dg_view **out, const dg_plan *plan,
+                                      uint32_t post, dg_date on) DG_NOEXCEPT;
+
+/** Releases a view. NULL is a no-op. Thread safety: exclusive. */
+DG_API void dg_view_free(dg_view *view) DG_NOEXCEPT;
+
+/**
+ * What the view sees, as JSON: {"viewer":"unit czj (市财政局)","on":"...",
+ * "tasks":[{"index","id","path","title","reasons":["role","public",
+ * "supervision","assigned_post"]}],"groups":[{"index","id","name"}]}.
+ * Caller-owned; release with dg_string_free. `size_out` may be NULL.
+ * Thread safety: immutable.
+ */
+DG_API dg_status dg_view_json(char **out, size_t *size_out,
+                              const dg_view *view) DG_NOEXCEPT;
+
+/**
+ * Finds a visible node by id or path.
+ * @return DG_NOT_FOUND for a node that is hidden or does not exist (the
+ *         did-you-mean names visible nodes only).
+ * Thread safety: immutable.
+ */
+DG_API dg_status dg_view_find_task(uint32_t *task_out, const dg_view *view,
+                                   const char *id_or_path,
+                                   size_t id_or_path_len) DG_NOEXCEPT;
+
+/**
+ * dg_plan_accountability() through the view, as of its date: fills `out`.
+ * @return DG_NOT_FOUND for a node outside the view.
+ * Thread safety: immutable on view, exclusive on out.
+ */
+DG_API dg_status dg_view_accountability(dg_accountability *out,
+                                        const dg_view *view,
+                                        uint32_t task) DG_NOEXCEPT;
+
+/**
+ * dg_plan_tasks_of_unit() through the view: unit `unit`'s visible tasks.
+ * @return as dg_plan_tasks_of_unit().
+ * Thread safety: immutable on view, exclusive on out.
+ */
+DG_API dg_status dg_view_tasks_of_unit(dg_unit_tasks *out, const dg_view *view,
+                                       uint32_t unit,
+                                       uint32_t roles) DG_NOEXCEPT;
+
+/**
+ * dg_plan_tasks_of_person() through the view: the visible ones.
+ * Thread safety: immutable on view, exclusive on out.
+ */
+DG_API dg_status dg_view_tasks_of_person(dg_person_tasks *out,
+                                         const dg_view *view, uint32_t person,
+                                         dg_date from,
+                                         dg_date to) DG_NOEXCEPT;
+
+/** dg_plan_accountability_json() through the view (DG_NOT_FOUND outside
+ *  it). Thread safety: immutable. */
+DG_API dg_status dg_view_accountability_json(char **out, size_t *size_out,
+                                             const dg_view *view,
+                                             uint32_t task) DG_NOEXCEPT;
+
+/** dg_plan_tasks_of_unit_json() through the view. Thread safety: immutable. */
+DG_API dg_status dg_view_tasks_of_unit_json(char **out, size_t *size_out,
+                                            const dg_view *view, uint32_t unit,
+                                            uint32_t roles) DG_NOEXCEPT;
+
+/** dg_plan_tasks_of_person_json() through the view.
+ *  Thread safety: immutable. */
+DG_API dg_status dg_view_tasks_of_person_json(char **out, size_t *size_out,
+                                              const dg_view *view,
+                                              uint32_t person, dg_date from,
+                                              dg_date to) DG_NOEXCEPT;
+
+/** dg_plan_workloads_json() counting visible nodes only.
+ *  Thread safety: immutable. */
+DG_API dg_status dg_view_workloads_json(char **out, size_t *size_out,
+                                        const dg_view *view) DG_NOEXCEPT;
+
+/** dg_plan_raci_csv() with the visible nodes' rows only, and columns only
+ *  for units with a role on one of them. Thread safety: immutable. */
+DG_API dg_status dg_view_raci_csv(char **out, size_t *size_out,
+                                  const dg_view *view) DG_NOEXCEPT;
+
+/** dg_plan_lints_json() with the findings about visible nodes only.
+ *  Thread safety: immutable. */
+DG_API dg_status dg_view_lints_json(char **out, size_t *size_out,
+                                    const dg_view *view) DG_NOEXCEPT;
+
+/* ------------------------------------------------------------------------ */
+/* Publishing plan versions                                                  */
+/* ------------------------------------------------------------------------ */
+/*
+ * A dg_publisher holds the current version of a plan while other threads
+ * query it: dg_publisher_current() hands a reader a dg_plan of the whole
+ * version current at the call (never a mixture), and dg_publisher_publish()
+ * makes a new plan current for the readers that come after. Readers never
+ * lock. Versions are numbered 1 (the initial plan), 2, 3, ... in the order
+ * they became current.
+ */
+
+/** Opaque; every call on it is safe from any thread at once.
+ *  Thread safety: any thread. */
+typedef struct dg_publisher dg_publisher;
+
+/**
+ * A publisher whose version 1 is `initial` (which the caller may free).
+ * @param out  caller-owned; release with dg_publisher_free.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_publisher_new(dg_publisher **out,
+                                  const dg_plan *initial) DG_NOEXCEPT;
+
+/** Releases a publisher; plans taken from it stay valid. NULL is a no-op.
+ *  Thread safety: exclusive (no call on it may be running). */
+DG_API void dg_publisher_free(dg_publisher *publisher) DG_NOEXCEPT;
+
+/**
+ * Makes `plan` the current version (the caller may free its handle).
+ * @param version_out  receives the new version's number (may be NULL).
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_publisher_publish(uint64_t *version_out,
+                                      dg_publisher *publisher,
+                                      const dg_plan *plan) DG_NOEXCEPT;
+
+/**
+ * The version current at the call, as a new plan handle.
+ * @param out          caller-owned; release with dg_plan_free.
+ * @param version_out  receives its number (may be NULL).
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_publisher_current(dg_plan **out, uint64_t *version_out,
+                                      const dg_publisher *publisher)
+    DG_NOEXCEPT;
 
 /* ------------------------------------------------------------------------ */
 /* Schedules: cadences, deadlines, critical path                             */

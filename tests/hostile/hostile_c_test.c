@@ -1,0 +1,391 @@
+/* tests/hostile/hostile_c_test.c — the hostile-input catalogue, C face.
+ *
+ * Pure C99 through dg.h, as an OA back end calls it (often through an FFI
+ * where every handle is a void*). Each table line is one bad call: the
+ * expression, the dg_status it must return and a piece of
+ * dg_last_error_message() that names the culprit. After every failing call
+ * the test checks that nothing changed: the out-params are zeroed (nothing to
+ * free), and the shared plan and calendar still answer exactly as before.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../capi/test_util.h"
+#include "dutygraph/dg.h"
+
+/* Shared state the cases use. Out-params are reset to a sentinel first. */
+static dg_plan *g_plan;
+static dg_calendar *g_cal;
+static dg_accountability *g_acc;
+static dg_unit_tasks *g_unit_tasks;
+static dg_person_tasks *g_person_tasks;
+static char *g_text;
+static size_t g_size;
+static dg_date g_date;
+static uint32_t g_index;
+static size_t g_count;
+static const char *g_borrowed;
+static dg_plan *g_plan_out;
+static dg_calendar *g_cal_out;
+static int g_flag;
+static char *g_diagnostics;
+
+#define SENTINEL_PTR ((void *)(uintptr_t)0x5a5a5a5a)
+static void ResetOuts(void) {
+  g_text = (char *)SENTINEL_PTR;
+  g_size = 77;
+  g_date = 77;
+  g_index = 77;
+  g_count = 77;
+  g_borrowed = (const char *)SENTINEL_PTR;
+  g_plan_out = (dg_plan *)SENTINEL_PTR;
+  g_cal_out = (dg_calendar *)SENTINEL_PTR;
+  g_diagnostics = NULL;
+}
+
+/* "Handles" of the wrong type, as an FFI caller passes them. */
+#define AS_PLAN(h) ((const dg_plan *)(const void *)(h))
+#define AS_CAL(h) ((const dg_calendar *)(const void *)(h))
+#define AS_ACC(h) ((dg_accountability *)(void *)(h))
+#define AS_TASKS(h) ((dg_unit_tasks *)(void *)(h))
+/* Not a dutygraph handle at all: a caller's own struct. */
+static uint64_t g_not_a_handle[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+
+static const char kBom[] = "\xEF\xBB\xBF";
+static const char kDeep[] =
+    "{\"format\":\"dutygraph/plan@1\",\"plan\":{\"id\":\"p\",\"title\":\"t\","
+    "\"year\":2023,\"x\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+    "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}}";
+static const char kNulInside[] = "{\"format\":\"dutygraph/plan@1\"\0}";
+
+/* X(name, expected status, message fragment, call expression) */
+#define CASES(X)                                                              \
+  /* --- NULL pointers, each naming the argument ------------------------- */ \
+  X(null_plan_out, DG_INVALID_ARGUMENT, "out is NULL",                        \
+    dg_plan_load_json(NULL, NULL, "{}", 2))                                   \
+  X(null_json_with_length, DG_INVALID_ARGUMENT, "json is NULL but its length",\
+    dg_plan_load_json(&g_plan_out, &g_diagnostics, NULL, 5))                  \
+  X(null_path, DG_INVALID_ARGUMENT, "path is empty",                          \
+    dg_plan_load_file(&g_plan_out, &g_diagnostics, NULL, 0))                  \
+  X(null_plan_to_json, DG_INVALID_ARGUMENT, "plan is NULL",                   \
+    dg_plan_to_json(&g_text, &g_size, NULL))                                  \
+  X(null_text_out, DG_INVALID_ARGUMENT, "out is NULL",                        \
+    dg_plan_to_json(NULL, &g_size, g_plan))                                   \
+  X(null_count_out, DG_INVALID_ARGUMENT, "count_out is NULL",                 \
+    dg_plan_record_count(NULL, g_plan, DG_RECORD_UNIT))                       \
+  X(null_find_plan, DG_INVALID_ARGUMENT, "plan is NULL",                      \
+    dg_plan_find(&g_index, NULL, DG_RECORD_UNIT, "czj", 3))                   \
+  X(null_name_with_length, DG_INVALID_ARGUMENT, "is NULL but its length",     \
+    dg_plan_find(&g_index, g_plan, DG_RECORD_UNIT, NULL, 3))                  \
+  X(null_accountability_out, DG_INVALID_ARGUMENT, "out is NULL",              \
+    dg_plan_accountability(NULL, g_plan, 0, Day("2023-06-01")))               \
+  X(null_calendar, DG_INVALID_ARGUMENT, "cal is NULL",                        \
+    dg_calendar_next_working_day(&g_date, NULL, NULL, Day("2023-06-01")))     \
+  X(null_calendar_base, DG_INVALID_ARGUMENT, "base is NULL",                  \
+    dg_calendar_derive_text(&g_cal_out, NULL, "", 0))                         \
+  X(null_schedule_calendar, DG_INVALID_ARGUMENT, "cal is NULL",               \
+    dg_plan_tasks_due(&g_text, &g_size, g_plan, NULL, Day("2023-01-01"),      \
+                      Day("2023-12-31"), NULL))                               \
+  X(null_date_out, DG_INVALID_ARGUMENT, "out is NULL",                        \
+    dg_date_parse(NULL, "2023-01-01", 10))                                    \
+  X(null_tasks_count, DG_INVALID_ARGUMENT, "tasks is NULL",                   \
+    dg_unit_tasks_count(&g_count, NULL))                                      \
+  X(null_critical_path_durations, DG_INVALID_ARGUMENT, "durations",           \
+    dg_plan_critical_path(&g_text, &g_size, g_plan, g_cal,                    \
+                          Day("2023-03-06"), NULL, 2))                        \
+  /* --- handles of the wrong type ---------------------------------------- */\
+  X(calendar_as_plan, DG_INVALID_ARGUMENT,                                    \
+    "plan is a dg_calendar handle, not a dg_plan",                            \
+    dg_plan_to_json(&g_text, &g_size, AS_PLAN(g_cal)))                        \
+  X(plan_as_calendar, DG_INVALID_ARGUMENT,                                    \
+    "cal is a dg_plan handle, not a dg_calendar",                             \
+    dg_calendar_is_working_day(&g_flag, NULL, AS_CAL(g_plan),                 \
+                               Day("2023-06-01")))                            \
+  X(plan_as_overlay_base, DG_INVALID_ARGUMENT,                                \
+    "base is a dg_plan handle, not a dg_calendar",                            \
+    dg_calendar_derive_text(&g_cal_out, AS_CAL(g_plan), "", 0))               \
+  X(result_as_plan, DG_INVALID_ARGUMENT,                                      \
+    "plan is a dg_unit_tasks handle, not a dg_plan",                          \
+    dg_plan_record_count(&g_count, AS_PLAN(g_unit_tasks), DG_RECORD_UNIT))    \
+  X(wrong_result_handle, DG_INVALID_ARGUMENT,                                 \
+    "out is a dg_person_tasks handle, not a dg_unit_tasks",                   \
+    dg_plan_tasks_of_unit(AS_TASKS(g_person_tasks), g_plan, 0,                \
+                          Day("2023-06-01"), DG_ROLES_ALL))                   \
+  X(plan_as_result, DG_INVALID_ARGUMENT,                                      \
+    "out is a dg_plan handle, not a dg_accountability",                       \
+    dg_plan_accountability(AS_ACC(g_plan), g_plan, 0, Day("2023-06-01")))     \
+  X(calendar_as_schedule_plan, DG_INVALID_ARGUMENT,                           \
+    "plan is a dg_calendar handle",                                           \
+    dg_plan_schedule(&g_text, &g_size, AS_PLAN(g_cal), g_cal,                 \
+                     Day("2023-01-01"), Day("2023-12-31"), NULL))             \
+  X(foreign_memory_as_plan, DG_INVALID_ARGUMENT,                              \
+    "plan is not a dg_plan handle (not made by dutygraph",                    \
+    dg_plan_record_count(&g_count, AS_PLAN(g_not_a_handle), DG_RECORD_TASK))  \
+  X(foreign_memory_as_calendar, DG_INVALID_ARGUMENT,                          \
+    "cal is not a dg_calendar handle",                                        \
+    dg_calendar_roll(&g_date, NULL, AS_CAL(g_not_a_handle),                   \
+                     Day("2023-06-03"), DG_ROLL_FOLLOWING))                   \
+  /* --- bad documents through the loader --------------------------------- */\
+  X(empty_document, DG_INVALID_ARGUMENT, "empty",                             \
+    dg_plan_load_json(&g_plan_out, &g_diagnostics, "", 0))                    \
+  X(bom_only, DG_INVALID_ARGUMENT, "dg_plan_load_json",                       \
+    dg_plan_load_json(&g_plan_out, &g_diagnostics, kBom, 3))                  \
+  X(nul_inside_document, DG_INVALID_ARGUMENT, "line 1",                       \
+    dg_plan_load_json(&g_plan_out, &g_diagnostics, kNulInside,                \
+                      sizeof kNulInside - 1))                                 \
+  X(deeper_than_the_limit, DG_RESOURCE_EXHAUSTED, "max_depth",                \
+    dg_plan_load_json(&g_plan_out, &g_diagnostics, kDeep, strlen(kDeep)))     \
+  X(missing_file, DG_NOT_FOUND, "no-such-plan.json",                          \
+    dg_plan_load_file(&g_plan_out, &g_diagnostics, "no-such-plan.json", 17))  \
+  X(path_with_nul, DG_INVALID_ARGUMENT, "NUL byte at offset 3",               \
+    dg_plan_load_file(&g_plan_out, &g_diagnostics, "abc\0def", 7))            \
+  X(path_invalid_utf8, DG_INVALID_ARGUMENT, "UTF-8",                          \
+    dg_plan_load_file(&g_plan_out, &g_diagnostics, "\xC0\xAF", 2))            \
+  X(over_lowered_byte_limit, DG_RESOURCE_EXHAUSTED, "max_bytes (10)",         \
+    dg_plan_load_json_v2(&g_plan_out, &g_diagnostics, kDeep, strlen(kDeep),   \
+                         &kTenBytes))                                         \
+  X(file_over_lowered_record_limit, DG_RESOURCE_EXHAUSTED, "max_records (3)", \
+    dg_plan_load_file_v2(&g_plan_out, &g_diagnostics, DG_SMALL_PLAN_JSON,     \
+                         strlen(DG_SMALL_PLAN_JSON), &kThreeRecords))         \
+  X(load_options_too_small, DG_INVALID_ARGUMENT, "struct_size is 4",          \
+    dg_plan_load_json_v2(&g_plan_out, &g_diagnostics, "{}", 2, &kTinyLoad))   \
+  X(load_depth_zero, DG_INVALID_ARGUMENT, "max_depth is 0",                   \
+    dg_plan_load_json_v2(&g_plan_out, &g_diagnostics, "{}", 2, &kDepthZero))  \
+  /* --- bad arguments on good handles ------------------------------------ */\
+  X(task_index_past_end, DG_OUT_OF_RANGE, "task index",                       \
+    dg_plan_accountability(g_acc, g_plan, 4000000000u, Day("2023-06-01")))    \
+  X(unknown_record_kind, DG_INVALID_ARGUMENT, "kind",                         \
+    dg_plan_record_count(&g_count, g_plan, 42))                               \
+  X(unknown_unit_name, DG_NOT_FOUND, "did you mean",                          \
+    dg_plan_find(&g_index, g_plan, DG_RECORD_UNIT, "市金融", 9))              \
+  X(name_invalid_utf8, DG_INVALID_ARGUMENT, "UTF-8",                          \
+    dg_plan_find(&g_index, g_plan, DG_RECORD_UNIT, "\xED\xA0\x80", 3))        \
+  X(date_outside_years, DG_OUT_OF_RANGE, "on",                                \
+    dg_plan_accountability(g_acc, g_plan, 0, INT32_MAX))                      \
+  X(date_outside_calendar, DG_OUT_OF_RANGE, "2150",                           \
+    dg_calendar_next_working_day(&g_date, NULL, g_cal, Day("2150-06-01")))    \
+  X(impossible_ymd, DG_INVALID_ARGUMENT, "2023-02-30",                        \
+    dg_date_from_ymd(&g_date, 2023, 2, 30))                                   \
+  X(huge_working_days, DG_OUT_OF_RANGE, "",                                   \
+    dg_calendar_add_working_days(&g_date, NULL, g_cal, Day("2023-06-01"),     \
+                                 INT32_MAX))                                  \
+  X(bad_role_mask, DG_INVALID_ARGUMENT, "roles",                              \
+    dg_plan_tasks_of_unit(g_unit_tasks, g_plan, 0, Day("2023-06-01"),         \
+                          0xFFFFFFFFu))                                       \
+  X(reversed_person_range, DG_INVALID_ARGUMENT, "",                           \
+    dg_plan_tasks_of_person(g_person_tasks, g_plan, 0, Day("2023-06-02"),     \
+                            Day("2023-06-01")))                               \
+  X(overlay_impossible_date, DG_INVALID_ARGUMENT, "<text>:2: bad date",       \
+    dg_calendar_derive_text(&g_cal_out, g_cal, "\noff 2023-02-30 x", 17))     \
+  X(overlay_nul_byte, DG_INVALID_ARGUMENT, "NUL byte",                        \
+    dg_calendar_derive_text(&g_cal_out, g_cal, "off 2023-05-04 a\0b", 18))    \
+  X(overlay_invalid_utf8, DG_INVALID_ARGUMENT, "UTF-8",                       \
+    dg_calendar_derive_text(&g_cal_out, g_cal, "off 2023-05-04 \xC3\x28", 17))\
+  X(negative_duration, DG_INVALID_ARGUMENT, "durations[0]",                     \
+    dg_plan_critical_path(&g_text, &g_size, g_plan, g_cal,                    \
+                          Day("2023-03-06"), kNegativeDurations, 1))          \
+  X(unknown_schedule_format, DG_INVALID_ARGUMENT, "format",                   \
+    dg_plan_tasks_due(&g_text, &g_size, g_plan, g_cal, Day("2023-01-01"),     \
+                      Day("2023-12-31"), &kBadFormat))                        \
+  X(schedule_options_too_small, DG_INVALID_ARGUMENT, "struct_size",           \
+    dg_plan_tasks_due(&g_text, &g_size, g_plan, g_cal, Day("2023-01-01"),     \
+                      Day("2023-12-31"), &kTinyOptions))                      \
+  X(unknown_cadence, DG_NOT_FOUND, "no_such_cadence",                         \
+    dg_plan_schedule(&g_text, &g_size, g_plan, g_cal, Day("2023-01-01"),      \
+                     Day("2023-12-31"), &kUnknownCadence))                    \
+  X(deadline_feb_30, DG_INVALID_ARGUMENT, "2月30日前",                        \
+    dg_resolve_deadline_text(&g_text, &g_size, "2月30日前", 12, 2023))        \
+  /* --- calls in the wrong order ----------------------------------------- */\
+  X(unit_task_before_any_query, DG_OUT_OF_RANGE, "unit's task list",          \
+    dg_unit_tasks_at(&g_unit_task, g_fresh_unit_tasks, 0))                    \
+  X(holder_before_any_query, DG_OUT_OF_RANGE, "holder list",                  \
+    dg_accountability_holder_at(&g_holder, g_fresh_acc,                       \
+                                DG_HOLDERS_CONVENERS, 0))                     \
+  X(unit_before_any_query, DG_OUT_OF_RANGE, "",                               \
+    dg_accountability_unit_at(&g_acc_unit, g_fresh_acc, 0))                   \
+  X(item_past_a_failed_refill, DG_OUT_OF_RANGE, "unit's task list",           \
+    (FillThenFail(), dg_unit_tasks_at(&g_unit_task, g_unit_tasks, 0)))
+
+static const int32_t kNegativeDurations[1] = {-3};
+static dg_load_options kTenBytes = DG_LOAD_OPTIONS_INIT;
+static dg_load_options kThreeRecords = DG_LOAD_OPTIONS_INIT;
+static dg_load_options kTinyLoad = DG_LOAD_OPTIONS_INIT;
+static dg_load_options kDepthZero = DG_LOAD_OPTIONS_INIT;
+static dg_schedule_options kBadFormat = DG_SCHEDULE_OPTIONS_INIT;
+static dg_schedule_options kTinyOptions = DG_SCHEDULE_OPTIONS_INIT;
+static dg_schedule_options kUnknownCadence = DG_SCHEDULE_OPTIONS_INIT;
+static const char *const kCadenceIds[1] = {"no_such_cadence"};
+static dg_unit_tasks *g_fresh_unit_tasks;
+static dg_accountability *g_fresh_acc;
+static dg_unit_task g_unit_task = DG_UNIT_TASK_INIT;
+static dg_post_holder g_holder = DG_POST_HOLDER_INIT;
+static dg_accountable_unit g_acc_unit = DG_ACCOUNTABLE_UNIT_INIT;
+
+/* Fills g_unit_tasks (市财政局 has tasks), then refills it with a failing
+ * call: the list must then be empty, not the previous answer. */
+static void FillThenFail(void) {
+  size_t n = 0;
+  uint32_t czj = 0;
+  CHECK_OK(dg_plan_find(&czj, g_plan, DG_RECORD_UNIT, "czj", 3));
+  CHECK_OK(dg_plan_tasks_of_unit(g_unit_tasks, g_plan, czj, Day("2023-06-01"),
+                                 DG_ROLES_ALL));
+  CHECK_OK(dg_unit_tasks_count(&n, g_unit_tasks));
+  CHECK(n > 0);
+  CHECK_STATUS(DG_INVALID_ARGUMENT,
+               dg_plan_tasks_of_unit(g_unit_tasks, g_plan, czj,
+                                     Day("2023-06-01"), 0x100u));
+}
+
+#define DEFINE_CASE(name, expected, message, expr) \
+  static dg_status Case_##name(void) { return (expr); }
+CASES(DEFINE_CASE)
+
+typedef struct {
+  const char *name;
+  dg_status (*run)(void);
+  dg_status expected;
+  const char *message;
+} Case;
+
+#define TABLE_ROW(name, expected, message, expr) \
+  {#name, Case_##name, expected, message},
+static const Case kCases[] = {CASES(TABLE_ROW)};
+
+/* What the shared handles answer; compared before and after every case. */
+typedef struct {
+  char *plan_json;
+  size_t units;
+  int may_day_working;
+  dg_date after_may_day;
+} Observation;
+
+static Observation Observe(void) {
+  Observation o;
+  int provisional = 0;
+  CHECK_OK(dg_plan_to_json(&o.plan_json, NULL, g_plan));
+  CHECK_OK(dg_plan_record_count(&o.units, g_plan, DG_RECORD_UNIT));
+  CHECK_OK(dg_calendar_is_working_day(&o.may_day_working, &provisional, g_cal,
+                                      Day("2023-05-01")));
+  CHECK_OK(dg_calendar_next_working_day(&o.after_may_day, NULL, g_cal,
+                                        Day("2023-04-29")));
+  return o;
+}
+
+static void CheckUnchanged(const char *name, const Observation *before) {
+  Observation now = Observe();
+  if (strcmp(before->plan_json, now.plan_json) != 0 ||
+      before->units != now.units ||
+      before->may_day_working != now.may_day_working ||
+      before->after_may_day != now.after_may_day) {
+    fprintf(stderr, "case %s changed the shared plan or calendar\n", name);
+    exit(1);
+  }
+  dg_string_free(now.plan_json);
+}
+
+/* After a failure: every out-param the case could set is zeroed. */
+static void CheckOutsZeroed(const char *name) {
+  int bad = 0;
+  bad |= g_text != NULL && g_text != (char *)SENTINEL_PTR;
+  bad |= g_plan_out != NULL && g_plan_out != (dg_plan *)SENTINEL_PTR;
+  bad |= g_cal_out != NULL && g_cal_out != (dg_calendar *)SENTINEL_PTR;
+  if (bad) {
+    fprintf(stderr, "case %s left an out-param set after failing\n", name);
+    exit(1);
+  }
+  /* Only zeroed out-params may have been touched: no handle to free. */
+  if (g_diagnostics != NULL) {
+    /* The one out-param a failed load may set: a JSON list to release. */
+    CHECK(g_diagnostics[0] == '[');
+    dg_string_free(g_diagnostics);
+    g_diagnostics = NULL;
+  }
+}
+
+int main(void) {
+  const char *path = DG_SMALL_PLAN_JSON;
+  size_t i;
+  size_t n = sizeof kCases / sizeof kCases[0];
+  Observation before;
+
+  kBadFormat.format = 7;
+  kTenBytes.max_bytes = 10;
+  kThreeRecords.max_records = 3;
+  kTinyLoad.struct_size = 4;
+  kDepthZero.max_depth = 0;
+  kTinyOptions.struct_size = 4;
+  kUnknownCadence.cadence_ids = kCadenceIds;
+  kUnknownCadence.cadence_id_count = 1;
+
+  CHECK_OK(dg_plan_load_file(&g_plan, NULL, path, strlen(path)));
+  CHECK_OK(dg_calendar_china_mainland(&g_cal, NULL));
+  CHECK_OK(dg_accountability_new(&g_acc));
+  CHECK_OK(dg_accountability_new(&g_fresh_acc));
+  CHECK_OK(dg_unit_tasks_new(&g_unit_tasks));
+  CHECK_OK(dg_unit_tasks_new(&g_fresh_unit_tasks));
+  CHECK_OK(dg_person_tasks_new(&g_person_tasks));
+  before = Observe();
+
+  for (i = 0; i < n; ++i) {
+    const Case *c = &kCases[i];
+    dg_status got;
+    const char *message;
+    ResetOuts();
+    got = c->run();
+    message = dg_last_error_message();
+    if (got != c->expected) {
+      fprintf(stderr, "case %s: returned %s, expected %s\n  message: %s\n",
+              c->name, dg_status_name(got), dg_status_name(c->expected),
+              message);
+      return 1;
+    }
+    if (strstr(message, c->message) == NULL || message[0] == '\0') {
+      fprintf(stderr, "case %s: message lacks \"%s\"\n  message: %s\n",
+              c->name, c->message, message);
+      return 1;
+    }
+    CheckOutsZeroed(c->name);
+    CheckUnchanged(c->name, &before);
+  }
+
+  /* Raising a limit admits what the default refuses: kDeep nests 52 deep
+   * (past the default 32): raised to 64, the loader reads on and finds
+   * the real problem, the unknown key "x". */
+  {
+    dg_load_options deep = DG_LOAD_OPTIONS_INIT;
+    dg_plan *loaded = NULL;
+    deep.max_depth = 64;
+    CHECK_STATUS(DG_INVALID_ARGUMENT,
+                 dg_plan_load_json_v2(&loaded, NULL, kDeep, strlen(kDeep),
+                                      &deep));
+    CHECK_MESSAGE_HAS("unknown key"); /* past the depth check: "x" */
+    CHECK(loaded == NULL);
+    /* The fixture has more than 3 records; with the limit raised it loads. */
+    deep.max_records = 1000;
+    CHECK_OK(dg_plan_load_file_v2(&loaded, NULL, DG_SMALL_PLAN_JSON,
+                                  strlen(DG_SMALL_PLAN_JSON), &deep));
+    dg_plan_free(loaded);
+  }
+
+  /* dg_*_free with another type's handle leaves it alone (no heap damage),
+   * and the handle still works afterwards. */
+  dg_plan_free((dg_plan *)(void *)g_cal);
+  dg_calendar_free((dg_calendar *)(void *)g_plan);
+  dg_unit_tasks_free((dg_unit_tasks *)(void *)g_acc);
+  CheckUnchanged("free_with_wrong_type", &before);
+  CHECK_OK(dg_plan_accountability(g_acc, g_plan, 0, Day("2023-06-01")));
+
+  dg_string_free(before.plan_json);
+  dg_person_tasks_free(g_person_tasks);
+  dg_unit_tasks_free(g_fresh_unit_tasks);
+  dg_unit_tasks_free(g_unit_tasks);
+  dg_accountability_free(g_fresh_acc);
+  dg_accountability_free(g_acc);
+  dg_calendar_free(g_cal);
+  dg_plan_free(g_plan);
+  printf("%lu hostile C calls rejected as specified (%ld checks)\n",
+         (unsigned long)n, g_checks);
+  return 0;
+}

@@ -1,0 +1,119 @@
+"""The hostile-input catalogue, CLI face (docs/hostile-input.md).
+
+One table line per bad command line: the arguments (FILE stands for a file
+the case writes first), the exit status (1: could not be answered, 2: usage
+error) and a fragment of stderr that says where. Every error is one
+'dutygraph: error: ...' report, never a crash or a partial answer on stdout.
+"""
+
+import os
+import subprocess
+
+import pytest
+
+CLI = os.environ.get("DUTYGRAPH_CLI", "dutygraph")
+SOURCE = os.environ.get("DG_SOURCE_DIR",
+                        os.path.join(os.path.dirname(__file__), "..", ".."))
+SMALL = os.path.join(SOURCE, "tests", "data", "small_plan.json")
+with open(SMALL, "rb") as _f:
+    FIXTURE = _f.read()
+
+
+def edited(old, new):
+    assert old in FIXTURE, old
+    return FIXTURE.replace(old, new, 1)
+
+
+# (name, argv with FILE for the written file, file bytes or None, exit, stderr)
+CASES = [
+    ("plan_missing_file", ["plan", "validate", "no/such/plan.json"], None, 1,
+     "no/such/plan.json"),
+    ("plan_empty_file", ["plan", "validate", "FILE"], b"", 1, "empty"),
+    ("plan_truncated", ["plan", "validate", "FILE"], FIXTURE[:200], 1, "line"),
+    ("plan_invalid_utf8", ["plan", "validate", "FILE"],
+     edited("市金融办".encode(), b"\xc0\xaf"), 1, "UTF-8"),
+    ("plan_nul_byte", ["plan", "validate", "FILE"],
+     edited("市金融办".encode(), b"\x00"), 1, "line"),
+    ("plan_dangling_reference", ["plan", "validate", "FILE"],
+     edited(b'"unit": "jrb"\n        }', b'"unit": "jrx"\n        }'), 1,
+     "/tasks/3/assignments/1/unit"),
+    ("plan_dependency_cycle", ["plan", "validate", "FILE"],
+     edited(b'"dependencies": [', b'"dependencies": [{"from": "t_warning", '
+            b'"to": "t_hidden_debt"},'), 1, "cycle"),
+    ("plan_deep_nesting", ["plan", "validate", "FILE"],
+     edited(b'"year": 2023', b'"year": 2023, "x": ' + b"[" * 3000 + b"]" * 3000),
+     1, "max_depth"),
+    ("plan_directory", ["plan", "validate", "."], None, 1, "."),
+    ("plan_over_lowered_byte_limit", ["plan", "validate", "--max-bytes",
+                                      "100", SMALL], None, 1,
+     "max_bytes (100)"),
+    ("plan_over_lowered_record_limit", ["raci", "--plan", SMALL,
+                                        "--max-records", "3"], None, 1,
+     "max_records (3)"),
+    ("plan_limit_not_a_number", ["plan", "validate", "--max-depth", "deep",
+                                 SMALL], None, 2, "--max-depth"),
+    ("plan_limit_zero_depth", ["plan", "validate", "--max-depth", "0",
+                               SMALL], None, 2, "--max-depth"),
+    ("who_unknown_task", ["who", "9/九", "--plan", SMALL, "--on", "2023-06-01"],
+     None, 1, "9/九"),
+    ("who_impossible_date", ["who", "t_warning", "--plan", SMALL, "--on",
+                             "2023-02-30"], None, 2, "2023-02-30"),
+    ("who_date_outside_years", ["who", "t_warning", "--plan", SMALL, "--on",
+                                "10000-01-01"], None, 2, "10000-01-01"),
+    ("tasks_unknown_unit", ["tasks", "--plan", SMALL, "--unit", "市金融",
+                            "--on", "2023-06-01"], None, 1, "did you mean"),
+    ("tasks_unknown_role", ["tasks", "--plan", SMALL, "--unit", "czj",
+                            "--role", "boss"], None, 2, "boss"),
+    ("tasks_unit_and_person", ["tasks", "--plan", SMALL, "--unit", "czj",
+                               "--person", "于新凡"], None, 2, "--person"),
+    ("calendar_outside_range", ["calendar", "info", "2150-01-01"], None, 1,
+     "2150"),
+    ("calendar_huge_n", ["calendar", "add", "2023-06-01", "99999999999"], None,
+     2, "99999999999"),
+    ("calendar_overlay_bad_date", ["calendar", "info", "2023-06-01",
+                                   "--overlay", "FILE"],
+     b"# local\noff 2023-02-30 x\n", 1, ":2: bad date '2023-02-30'"),
+    ("calendar_overlay_nul", ["calendar", "info", "2023-06-01", "--overlay",
+                              "FILE"], b"off 2023-05-04 a\x00b\n", 1,
+     ":1: NUL byte"),
+    ("calendar_overlay_missing", ["calendar", "info", "2023-06-01",
+                                  "--overlay", "no-such-overlay.txt"], None, 1,
+     "no-such-overlay.txt"),
+    ("unknown_command", ["frobnicate"], None, 2, "frobnicate"),
+]
+
+
+def run(argv):
+    return subprocess.run([CLI] + argv, capture_output=True, timeout=120)
+
+
+@pytest.mark.parametrize("name,argv,data,status,fragment", CASES,
+                         ids=[c[0] for c in CASES])
+def test_hostile(name, argv, data, status, fragment, tmp_path):
+    if data is not None:
+        path = tmp_path / "input"
+        path.write_bytes(data)
+        argv = [str(path) if a == "FILE" else a for a in argv]
+    r = run(argv)
+    stderr = r.stderr.decode("utf-8", errors="replace")
+    assert r.returncode == status, stderr
+    assert "dutygraph: error: " in stderr or status == 2, stderr
+    assert fragment in stderr, stderr
+    assert "Traceback" not in stderr and "terminate" not in stderr
+    assert r.stdout == b"" or status == 2, r.stdout[:200]
+
+
+def test_catalogue_size():
+    assert len(CASES) >= 20
+
+
+def test_raised_depth_limit_admits_the_document(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_bytes(edited(b'"year": 2023', b'"year": 2023, "x": ' +
+                            b"[" * 40 + b"]" * 40))
+    refused = run(["plan", "validate", str(path)])
+    assert refused.returncode == 1 and b"max_depth" in refused.stderr
+    raised = run(["plan", "validate", "--max-depth", "64", str(path)])
+    assert raised.returncode == 1
+    assert b"max_depth" not in raised.stderr
+    assert b"/plan/x" in raised.stderr  # the real problem, found past it

@@ -1,0 +1,191 @@
+"""The hostile-input catalogue, Python face (docs/hostile-input.md).
+
+One table line per bad call through the bindings: the exception class, the C
+status name (or None for a Python TypeError/ValueError raised before the C
+call), and a fragment of the message that says where. After each case the
+shared plan and calendar must answer exactly as before.
+"""
+
+import datetime
+import os
+
+import pytest
+
+import dutygraph
+
+SOURCE = os.environ.get("DG_SOURCE_DIR",
+                        os.path.join(os.path.dirname(__file__), "..", ".."))
+SMALL = os.path.join(SOURCE, "tests", "data", "small_plan.json")
+with open(SMALL, encoding="utf-8") as _f:
+    FIXTURE = _f.read()
+
+D = datetime.date
+
+
+def edit(old, new):
+    assert old in FIXTURE, old
+    return FIXTURE.replace(old, new, 1)
+
+
+@pytest.fixture(scope="module")
+def plan():
+    with dutygraph.Plan.load(SMALL) as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def cal():
+    return dutygraph.Calendar.china_mainland()
+
+
+# (name, call taking (plan, cal, tmp_path), exception, status name, message)
+CASES = [
+    # --- documents -----------------------------------------------------------
+    ("empty_text", lambda p, c, t: dutygraph.Plan.from_json(""),
+     dutygraph.PlanError, "DG_INVALID_ARGUMENT", "empty"),
+    ("truncated", lambda p, c, t: dutygraph.Plan.from_json(FIXTURE[:300]),
+     dutygraph.PlanError, "DG_INVALID_ARGUMENT", "line"),
+    ("wrong_type", lambda p, c, t: dutygraph.Plan.from_json(
+        edit('"year": 2023', '"year": "2023"')),
+     dutygraph.PlanError, "DG_INVALID_ARGUMENT", "/plan/year"),
+    ("duplicate_id", lambda p, c, t: dutygraph.Plan.from_json(
+        edit('"id": "jrb"', '"id": "czj"')),
+     dutygraph.PlanError, "DG_INVALID_ARGUMENT", "/units/3/id"),
+    ("dangling_reference", lambda p, c, t: dutygraph.Plan.from_json(
+        edit('"person": "lin_xiyang"', '"person": "lin_xiyan"')),
+     dutygraph.PlanError, "DG_INVALID_ARGUMENT", "did you mean 'lin_xiyang'"),
+    ("impossible_date", lambda p, c, t: dutygraph.Plan.from_json(
+        edit("2023-03-03", "2023-02-30")),
+     dutygraph.PlanError, "DG_INVALID_ARGUMENT", "2023-02-30"),
+    ("invalid_utf8_bytes", lambda p, c, t: dutygraph.Plan.from_json(
+        edit("市金融办", "X").encode().replace(b"X", b"\xc3\x28")),
+     dutygraph.PlanError, "DG_INVALID_ARGUMENT", "UTF-8"),
+    ("lone_surrogate_str", lambda p, c, t: dutygraph.Plan.from_json(
+        edit("市金融办", "\ud800")),
+     dutygraph.PlanError, "DG_INVALID_ARGUMENT", "not valid Unicode"),
+    ("nul_byte", lambda p, c, t: dutygraph.Plan.from_json(
+        edit("市金融办", "市\x00办")),
+     dutygraph.PlanError, "DG_INVALID_ARGUMENT", "line"),
+    ("deep_nesting", lambda p, c, t: dutygraph.Plan.from_json(
+        edit('"year": 2023', '"year": 2023, "x": ' + "[" * 5000 + "]" * 5000)),
+     dutygraph.ResourceExhaustedError, "DG_RESOURCE_EXHAUSTED", "max_depth"),
+    ("huge_number", lambda p, c, t: dutygraph.Plan.from_json(
+        edit('"year": 2023', '"year": 1e999')),
+     dutygraph.PlanError, "DG_INVALID_ARGUMENT", "line"),
+    ("over_lowered_byte_limit", lambda p, c, t: dutygraph.Plan.from_json(
+        FIXTURE, limits={"max_bytes": 100}),
+     dutygraph.ResourceExhaustedError, "DG_RESOURCE_EXHAUSTED",
+     "max_bytes (100)"),
+    ("over_lowered_record_limit", lambda p, c, t: dutygraph.Plan.load(
+        SMALL, limits={"max_records": 3}),
+     dutygraph.ResourceExhaustedError, "DG_RESOURCE_EXHAUSTED",
+     "max_records (3)"),
+    ("unknown_limit", lambda p, c, t: dutygraph.Plan.from_json(
+        FIXTURE, limits={"max_size": 3}),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "max_size"),
+    ("not_text", lambda p, c, t: dutygraph.Plan.from_json(42),
+     TypeError, None, "must be str or bytes"),
+    ("missing_file", lambda p, c, t: dutygraph.Plan.load(str(t / "nope.json")),
+     dutygraph.NotFoundError, "DG_NOT_FOUND", "nope.json"),
+    ("empty_file", lambda p, c, t: dutygraph.Plan.load(write(t, b"")),
+     dutygraph.PlanError, "DG_INVALID_ARGUMENT", "empty"),
+    ("directory_as_file", lambda p, c, t: dutygraph.Plan.load(str(t)),
+     dutygraph.NotFoundError, "DG_NOT_FOUND", "dg_plan_load_file"),
+    # --- arguments -------------------------------------------------------------
+    ("unknown_unit", lambda p, c, t: p.find_unit("市金融"),
+     dutygraph.NotFoundError, "DG_NOT_FOUND", "did you mean"),
+    ("unknown_task", lambda p, c, t: p.accountability("9/九", D(2023, 6, 1)),
+     dutygraph.NotFoundError, "DG_NOT_FOUND", "9/九"),
+    ("task_index_past_end", lambda p, c, t: p.accountability(10**6, D(2023, 6, 1)),
+     dutygraph.OutOfRangeError, "DG_OUT_OF_RANGE", "task index"),
+    ("negative_index", lambda p, c, t: p.accountability(-1, D(2023, 6, 1)),
+     dutygraph.OutOfRangeError, "DG_OUT_OF_RANGE", ""),
+    ("date_as_string", lambda p, c, t: p.accountability("t_warning", "2023-06-01"),
+     TypeError, None, "datetime.date"),
+    ("datetime_not_date", lambda p, c, t: c.is_working_day(
+        datetime.datetime(2023, 6, 1)), TypeError, None, "datetime.datetime"),
+    ("date_outside_calendar", lambda p, c, t: c.is_working_day(D(2150, 1, 1)),
+     dutygraph.OutOfRangeError, "DG_OUT_OF_RANGE", "2150"),
+    ("huge_n", lambda p, c, t: c.add_working_days(D(2023, 6, 1), 2**40),
+     dutygraph.OutOfRangeError, "DG_OUT_OF_RANGE", "32-bit"),
+    ("unknown_role", lambda p, c, t: p.tasks_of_unit("czj", D(2023, 6, 1),
+                                                     roles=["boss"]),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "boss"),
+    ("overlay_bad_date", lambda p, c, t: c.derive_text("off 2023-02-30 x"),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", ":1: bad date"),
+    ("overlay_surrogate", lambda p, c, t: c.derive_text("off 2023-05-04 \udc80"),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "Unicode"),
+    ("deadline_feb_30", lambda p, c, t: dutygraph.resolve_deadline_text(
+        "2月30日前", 2023),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "2月30日前"),
+    ("calendar_as_plan_argument", lambda p, c, t: p.tasks_due(
+        p, D(2023, 1, 1), D(2023, 12, 31)),
+     TypeError, None, "Calendar"),
+    # --- wrong order ----------------------------------------------------------
+    ("closed_plan", lambda p, c, t: closed_plan().to_json(),
+     ValueError, None, "closed"),
+    ("closed_calendar", lambda p, c, t: closed_calendar().is_working_day(
+        D(2023, 6, 1)), ValueError, None, "closed"),
+]
+
+
+def write(tmp_path, data):
+    path = tmp_path / "plan.json"
+    path.write_bytes(data)
+    return str(path)
+
+
+def closed_plan():
+    p = dutygraph.Plan.load(SMALL)
+    p.close()
+    return p
+
+
+def closed_calendar():
+    c = dutygraph.Calendar.china_mainland()
+    c.close()
+    return c
+
+
+def observe(plan, cal):
+    return (plan.to_json(), cal.is_working_day(D(2023, 5, 1)),
+            cal.next_working_day(D(2023, 4, 29)))
+
+
+@pytest.mark.parametrize("name,call,error,status,message", CASES,
+                         ids=[c[0] for c in CASES])
+def test_hostile(name, call, error, status, message, plan, cal, tmp_path):
+    before = observe(plan, cal)
+    with pytest.raises(error) as caught:
+        call(plan, cal, tmp_path)
+    if status is not None:
+        assert isinstance(caught.value, dutygraph.Error)
+        assert caught.value.status_name == status, caught.value
+        assert message in caught.value.message
+    else:
+        assert not isinstance(caught.value, dutygraph.Error)
+        assert message in str(caught.value)
+    assert observe(plan, cal) == before
+
+
+def test_plan_error_lists_every_problem_with_its_pointer():
+    text = edit('"year": 2023', '"year": "x"').replace(
+        '"id": "jrb"', '"id": "j r b"', 1)
+    with pytest.raises(dutygraph.PlanError) as caught:
+        dutygraph.Plan.from_json(text)
+    pointers = [p for p, _ in caught.value.diagnostics]
+    assert "/plan/year" in pointers and "/units/3/id" in pointers
+
+
+def test_catalogue_size():
+    assert len(CASES) >= 25
+
+
+def test_raised_limit_admits_what_the_default_refuses():
+    deep = edit('"year": 2023', '"year": 2023, "notes_x": ' + "[" * 40 + "]" * 40)
+    with pytest.raises(dutygraph.ResourceExhaustedError):
+        dutygraph.Plan.from_json(deep)
+    # Raised: the loader reads on and reports the real problem.
+    with pytest.raises(dutygraph.PlanError) as caught:
+        dutygraph.Plan.from_json(deep, limits={"max_depth": 64})
+    assert "notes_x" in caught.value.message
