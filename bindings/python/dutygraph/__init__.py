@@ -2078,48 +2078,6 @@ class Store:
     def close(self) -> None:
         """Closes the store. Idempotent. Nothing is lost: every call that
         returned was already committed."""
-
-@dataclasses.dataclass(frozen=True)
-class ViewedTask:
-    """A task-tree node a view sees, and why: reasons among 'role',
-    'public', 'supervision', 'assigned_post'."""
-    index: int
-    task: TaskRef
-    reasons: tuple
-
-
-class PlanView:
-    """A plan scoped to one viewer (a unit or a post) as of a date.
-
-    Made by Plan.view(unit=... or post=..., on=...). It sees the task-tree
-    nodes where the viewer has a role (directly, through unit sets or groups,
-    from a predecessor or a node above), for a post also those of its units
-    and groups, the groups it belongs to, and the nodes the plan marks
-    public. Every query answers as of the view's date and only about those
-    nodes: a node outside the view raises NotFoundError exactly as one that
-    does not exist would, and lists leave hidden nodes out
-    (docs/scoped-views.md).
-
-    Tasks are named by id or path (looked up among visible nodes only), by
-    a ViewedTask, or by index. Units and people are named as in Plan.
-
-    >>> plan = dutygraph.Plan.load('tests/data/small_plan.json')
-    >>> view = plan.view(unit='市金融办', on=datetime.date(2023, 6, 1))
-    >>> [t.task.id for t in view.tasks()]
-    ['t_warning']
-
-    Thread safety: immutable; any number of threads may query one. The view
-    keeps its plan alive.
-    """
-
-    __slots__ = ("_handle", "_plan", "_on", "__weakref__")
-    _free = _lib.dg_view_free
-
-    def __init__(self):
-        raise TypeError("use Plan.view(unit=... or post=..., on=...)")
-
-    def close(self) -> None:
-        """Releases the C handle. Idempotent."""
         handle = getattr(self, "_handle", None)
         self._handle = None
         if handle:
@@ -2285,6 +2243,63 @@ class PlanView:
     def check_integrity(self) -> None:
         """PRAGMA integrity_check; raises DataLossError if it fails."""
         _check(_lib.dg_store_check_integrity(self._live()))
+
+
+@dataclasses.dataclass(frozen=True)
+class ViewedTask:
+    """A task-tree node a view sees, and why: reasons among 'role',
+    'public', 'supervision', 'assigned_post'."""
+    index: int
+    task: TaskRef
+    reasons: tuple
+
+
+class PlanView:
+    """A plan scoped to one viewer (a unit or a post) as of a date.
+
+    Made by Plan.view(unit=... or post=..., on=...). It sees the task-tree
+    nodes where the viewer has a role (directly, through unit sets or groups,
+    from a predecessor or a node above), for a post also those of its units
+    and groups, the groups it belongs to, and the nodes the plan marks
+    public. Every query answers as of the view's date and only about those
+    nodes: a node outside the view raises NotFoundError exactly as one that
+    does not exist would, and lists leave hidden nodes out
+    (docs/scoped-views.md).
+
+    Tasks are named by id or path (looked up among visible nodes only), by
+    a ViewedTask, or by index. Units and people are named as in Plan.
+
+    >>> plan = dutygraph.Plan.load('tests/data/small_plan.json')
+    >>> view = plan.view(unit='市金融办', on=datetime.date(2023, 6, 1))
+    >>> [t.task.id for t in view.tasks()]
+    ['t_warning']
+
+    Thread safety: immutable; any number of threads may query one. The view
+    keeps its plan alive.
+    """
+
+    __slots__ = ("_handle", "_plan", "_on", "__weakref__")
+    _free = _lib.dg_view_free
+
+    def __init__(self):
+        raise TypeError("use Plan.view(unit=... or post=..., on=...)")
+
+    def close(self) -> None:
+        """Releases the C handle. Idempotent."""
+        handle = getattr(self, "_handle", None)
+        self._handle = None
+        if handle:
+            self._free(handle)
+
+    def __del__(self):
+        self.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
     def _live(self):
         if not getattr(self, "_handle", None):
             raise ValueError("operation on a closed dutygraph.PlanView")
