@@ -13,6 +13,7 @@
 #include "dutygraph/calendar.h"
 #include "dutygraph/critical_path.h"
 #include "dutygraph/date.h"
+#include "dutygraph/events.h"
 #include "dutygraph/period.h"
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_answers_json.h"
@@ -20,6 +21,7 @@
 #include "dutygraph/plan_json.h"
 #include "dutygraph/schedule.h"
 #include "dutygraph/schedule_export.h"
+#include "dutygraph/tracking.h"
 #include "dutygraph/version.h"
 
 #endif  // DUTYGRAPH_DUTYGRAPH_H_
