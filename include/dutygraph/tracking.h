@@ -299,6 +299,9 @@ struct DueAction {
   ActionKind action = ActionKind::kRemind;
   std::optional<TaskIndex> task;  // task-level triggers
   std::optional<UnitIndex> unit;  // the unit concerned (cards, listing)
+  // Unit-level actions: the task-tree node of the event that caused them
+  // (the card's task), so the recording event stays in the policy's scope.
+  std::optional<TaskIndex> scope;
   Date on;
   int occurrence = 1;     // the n-th time in this ladder run
   std::string cause;      // the event that caused it (incident, card)

@@ -176,6 +176,7 @@ std::string DueActionsJson(const Plan& plan, Date as_of,
     x["action"] = std::string(ActionKindName(a.action));
     x["task"] = a.task ? TaskRef(plan, *a.task) : Json(nullptr);
     x["unit"] = UnitRef(plan, a.unit);
+    x["scope"] = a.scope ? TaskRef(plan, *a.scope) : Json(nullptr);
     x["occurrence"] = a.occurrence;
     x["cause"] = a.cause.empty() ? Json(nullptr) : Json(a.cause);
     Json audience = Json::array();

@@ -301,6 +301,7 @@ class Evaluator {
           }
           if (static_cast<int>(counted.size()) < r.n) continue;
           a.cause = log_.id_at[counted.back()];
+          a.scope = TaskIndex{log_.facts[counted.back()].task};
           std::string list;
           for (uint32_t pos : counted) {
             absl::StrAppend(&list, list.empty() ? "" : ", ", log_.id_at[pos], " (",
@@ -330,6 +331,7 @@ class Evaluator {
           }
           if (cards.empty()) continue;
           a.cause = log_.id_at[cards.front()];
+          a.scope = TaskIndex{log_.facts[cards.front()].task};
           a.facts.push_back({"card", r.card});
           a.facts.push_back({"previous_year", absl::StrCat(prev)});
           a.facts.push_back({"card_event", a.cause});
@@ -530,7 +532,8 @@ Event ToEvent(const Plan& plan, const DueAction& a) {
   const ActionEvent ae = EventOf(a.action);
   e.kind = ae.kind;
   e.date = a.on;
-  if (a.task && a.task->value < plan.data().tasks.size()) e.task = plan.task(*a.task).id;
+  const std::optional<TaskIndex> task = a.task ? a.task : a.scope;
+  if (task && task->value < plan.data().tasks.size()) e.task = plan.task(*task).id;
   if (a.unit && a.unit->value < plan.data().units.size()) e.unit = plan.unit(*a.unit).id;
   if (ae.card != Card::kNone) e.card = ae.card == Card::kRed ? "red" : "yellow";
   e.text = a.explanation;

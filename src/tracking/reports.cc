@@ -109,16 +109,21 @@ absl::StatusOr<Ranking> Tracker::Rank(const EventLog& log, std::string_view unit
     // On-time completion and attainment over the unit's tasks, by role.
     DG_RETURN_IF_ERROR(t.plan.TasksOfUnit(u, end, {}, &roles));
     std::map<uint32_t, double> weight;  // task -> the heaviest role's weight
+    std::map<uint32_t, bool> leads;     // task -> the unit leads it
     for (const UnitTask& ut : roles) {
       if (!t.tasks[ut.task.value].is_task) continue;
       const double w = f->role_weights[static_cast<int>(ut.role)];
       double& slot = weight[ut.task.value];
       slot = std::max(slot, w);
     }
+    for (const auto& [task, w] : weight) {
+      const auto& l = t.tasks[task].leads;
+      leads[task] = std::find(l.begin(), l.end(), u) != l.end();
+    }
     double due_w = 0, on_time_w = 0, att_w = 0, att_sum = 0;
     for (const auto& [task, w] : weight) {
       DG_RETURN_IF_ERROR(internal::ComputeStatus(t, L, task, end, &s));
-      if (s.attainment && w > 0) {
+      if (s.attainment && w > 0 && leads[task]) {
         att_sum += w * *s.attainment;
         att_w += w;
         ++row.attainment_items;
@@ -129,20 +134,23 @@ absl::StatusOr<Ranking> Tracker::Rank(const EventLog& log, std::string_view unit
       due_w += w;
       if (s.completed_on && *s.completed_on <= *s.due) on_time_w += w;
     }
-    // Values the unit reported itself on tasks where it has no role.
+    // Values the unit reported itself on tasks it does not lead (its own
+    // figures), weighted by its role there (1 without a role).
     std::map<std::pair<uint32_t, uint32_t>, double> own;
     for (uint32_t pos : L.by_actor_unit[u.value]) {
       const Fact& fact = L.facts[pos];
       if (fact.date > end) break;
-      if (fact.task == kNone || weight.count(fact.task)) continue;
+      if (fact.task == kNone || leads[fact.task]) continue;
       for (uint32_t k = 0; k < fact.values_count; ++k) {
         const internal::FactValue& v = L.values[fact.values_begin + k];
         own[{fact.task, v.target}] = v.value;
       }
     }
     for (const auto& [key, value] : own) {
-      att_sum += Attain(t.plan.task(TaskIndex{key.first}).targets[key.second], value);
-      att_w += 1;
+      auto it = weight.find(key.first);
+      const double w = it == weight.end() ? 1.0 : it->second;
+      att_sum += w * Attain(t.plan.task(TaskIndex{key.first}).targets[key.second], value);
+      att_w += w;
       ++row.attainment_items;
     }
     row.on_time_completion = due_w > 0 ? on_time_w / due_w : 1.0;

@@ -365,9 +365,16 @@ absl::Status ComputeStatus(const Tracker::Impl& t, const EventLog::Impl& log,
           assigned_pos = pos;
         }
         break;
-      case EventKind::kProgress:
+      case EventKind::kProgress: {
         started = true;
         if (!s.started_on) s.started_on = f.date;
+        // Values reported by a unit that does not lead the task are that
+        // unit's own figures (rankings use them), not the task's progress.
+        if (f.actor_kind == Actor::Kind::kUnit && !info.leads.empty() &&
+            std::find(info.leads.begin(), info.leads.end(), UnitIndex{f.actor}) ==
+                info.leads.end()) {
+          break;
+        }
         if (!std::isnan(f.percent)) s.percent = f.percent;
         for (uint32_t k = 0; k < f.values_count; ++k) {
           const internal::FactValue& v = log.values[f.values_begin + k];
@@ -376,6 +383,7 @@ absl::Status ComputeStatus(const Tracker::Impl& t, const EventLog::Impl& log,
         }
         s.last_progress = pos;
         break;
+      }
       case EventKind::kReportSubmitted:
         started = true;
         if (!s.started_on) s.started_on = f.date;

@@ -286,7 +286,7 @@ TEST_F(TrackingTest, TwoYellowCardsInAWindowCallForARed) {
   // Open cards on the task.
   TaskStatus s = Status("t_hidden_debt", "2023-08-03");
   EXPECT_EQ(s.open_yellow_cards, 2);  // y2, y4
-  EXPECT_EQ(s.open_red_cards, 0);     // the red card names no task
+  EXPECT_EQ(s.open_red_cards, 1);     // recorded on y2's task, its cause
 }
 
 TEST_F(TrackingTest, YellowCardLastYearMeansListedThisYear) {
@@ -348,10 +348,18 @@ TEST_F(TrackingTest, RollupsBySectionAndUnit) {
 }
 
 TEST_F(TrackingTest, RankingWithTies) {
-  // Districts support t_warning; both report the same value: a tie.
+  // Districts support t_warning and report their own figures (which do not
+  // move the task's progress): the same value, a tie.
   Add(&log_, R"({"id":"z","kind":"progress","date":"2023-05-10","task":"t_warning",
       "values":{"债务风险预警覆盖率":60},"actor":{"unit":"珠晖区"}})");
+  EXPECT_FALSE(Status("t_warning", "2023-05-10").attainment.has_value());
   absl::StatusOr<Period> q2 = Period::Of(D("2023-05-01"), PeriodKind::kQuarter);
+  absl::StatusOr<Ranking> alone = tracker_.Rank(log_, "各城区政府", *q2);
+  ASSERT_TRUE(alone.ok()) << alone.status();
+  EXPECT_EQ(plan_.unit(alone->rows[1].unit).id, "yanfeng");
+  EXPECT_DOUBLE_EQ(alone->rows[1].score, 60);  // nothing reported: 0 attainment
+  Add(&log_, R"({"id":"y0","kind":"progress","date":"2023-05-11","task":"t_warning",
+      "values":{"债务风险预警覆盖率":60},"actor":{"unit":"雁峰区"}})");
   absl::StatusOr<Ranking> r = tracker_.Rank(log_, "各城区政府", *q2);
   ASSERT_TRUE(r.ok()) << r.status();
   ASSERT_EQ(r->rows.size(), 2u);
