@@ -287,7 +287,7 @@ struct AudienceMember {
 };
 
 struct EscalationFact {
-  std::string name;
+  std::string_view name;  // a literal: static storage
   std::string value;
 };
 

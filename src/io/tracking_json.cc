@@ -188,7 +188,7 @@ std::string DueActionsJson(const Plan& plan, Date as_of,
     }
     x["audience"] = std::move(audience);
     Json facts = Json::object();
-    for (const EscalationFact& f : a.facts) facts[f.name] = f.value;
+    for (const EscalationFact& f : a.facts) facts[std::string(f.name)] = f.value;
     x["facts"] = std::move(facts);
     x["explanation"] = a.explanation;
     x["event_id"] = a.event_id;

@@ -9,6 +9,7 @@
 // action's kind about the same task (or unit) tagged with the same policy and
 // rule, or untagged (taken by hand).
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <utility>
@@ -81,15 +82,22 @@ absl::string_view Act(ActionKind a) {
   return absl::string_view(s.data(), s.size());
 }
 
-std::string Pct(double x) { return absl::StrFormat("%.2f", x); }
+// x with two decimals ("24.44"), without printf's machinery.
+std::string Pct(double x) {
+  const int64_t cents = std::llround(x * 100);
+  const int64_t a = cents < 0 ? -cents : cents;
+  std::string out = cents < 0 ? "-" : "";
+  absl::StrAppend(&out, a / 100, ".", a % 100 < 10 ? "0" : "", a % 100);
+  return out;
+}
 
 // Does `node` lie under one of `policy`'s applies_to nodes?
-bool InScope(const Tracker::Impl& t, const EscalationPolicy& policy, uint32_t node) {
-  for (const std::string& id : policy.applies_to) {
-    absl::StatusOr<TaskIndex> root = t.plan.FindTask(id);
-    if (!root.ok()) continue;
-    for (uint32_t n = node; n != kNone; n = t.tasks[n].parent) {
-      if (n == root->value) return true;
+bool InScope(const Tracker::Impl& t, const Family& fam, const EscalationPolicy& policy,
+             uint32_t node) {
+  const std::vector<TaskIndex>& roots = fam.RootsOf(&policy);
+  for (uint32_t n = node; n != kNone; n = t.tasks[n].parent) {
+    for (TaskIndex root : roots) {
+      if (n == root.value) return true;
     }
   }
   return false;
@@ -105,14 +113,16 @@ class Evaluator {
   absl::Status Node(uint32_t node, const TaskStatus* s, std::vector<DueAction>* out) {
     const Tracker::Impl::TaskInfo& info = t_.tasks[node];
     if (info.families.empty()) return absl::OkStatus();
-    const std::optional<Date> run_start = s ? s->run_start : std::nullopt;
+    // The current ladder run began at the last extension or reopening.
+    const bool in_run = s && s->run_start.has_value();
+    const Date run_from = in_run ? *s->run_start : Calendar::MinDate();
     const auto& events = log_.by_task[node];
     for (uint32_t fi : info.families) {
       const Family& fam = t_.families[fi];
       const uint32_t pkey = log_.KeyOf(fam.id);
       std::string version_note;
-      const EscalationPolicy* pol = ChooseVersion(fam, pkey, events, run_start, &version_note);
-      if (!InScope(t_, *pol, node)) continue;
+      const EscalationPolicy* pol = ChooseVersion(fam, pkey, events, run_from, &version_note);
+      if (!InScope(t_, fam, *pol, node)) continue;
       for (uint32_t ri = 0; ri < pol->rules.size(); ++ri) {
         const EscalationRule& r = pol->rules[ri];
         if (IsUnitLevel(r.trigger)) continue;
@@ -124,7 +134,7 @@ class Evaluator {
           for (uint32_t pos : events) {
             const Fact& f = log_.facts[pos];
             if (f.date > as_of_) break;
-            if (run_start && f.date < *run_start) continue;
+            if (f.date < run_from) continue;
             if (f.kind != ae.kind || (ae.card != Card::kNone && f.card != ae.card)) continue;
             const bool mine = (f.policy == pkey && pkey != kNone && f.rule == rkey) ||
                               f.policy == kNone;
@@ -133,8 +143,7 @@ class Evaluator {
             *last = f.date;
           }
         };
-        DueAction a = Base(*pol, ri, version_note);
-        a.task = TaskIndex{node};
+        DueAction a;  // filled by Base() once the rule fires
         if (r.trigger == TriggerKind::kIncident) {
           for (uint32_t pos : events) {
             const Fact& f = log_.facts[pos];
@@ -144,30 +153,59 @@ class Evaluator {
             Date last;
             recorded(pos, &count, &last);
             if (count > 0) continue;
-            DueAction b = a;
+            DueAction b = Base(*pol, ri, version_note);
+            b.task = TaskIndex{node};
             b.cause = log_.id_at[pos];
             b.facts.push_back({"incident", b.cause});
-            b.facts.push_back({"incident_date", f.date.ToString()});
+            b.facts.push_back({"incident_date", internal::IsoDate(f.date)});
             b.explanation = absl::StrCat(
                 Subject(node), ": incident '", b.cause, "' reported on ",
-                f.date.ToString(), "; ", RuleText(*pol, r), " calls for ",
+                internal::IsoDate(f.date), "; ", RuleText(*pol, r), " calls for ",
                 Act(r.action));
             DG_RETURN_IF_ERROR(Finish(fam, r, &b, out));
           }
           continue;
         }
         bool fires = false;
-        std::string why;
         switch (r.trigger) {
           case TriggerKind::kWorkingDaysOverdue:
             fires = s->state == TaskState::kOverdue && s->working_days_overdue >= r.n;
+            break;
+          case TriggerKind::kConsecutiveMissedReports:
+            fires = s->consecutive_missed_reports >= r.n;
+            break;
+          case TriggerKind::kPaceBehind:
+            fires = s->pace_behind && *s->pace_behind >= r.percent;
+            break;
+          default:
+            break;
+        }
+        if (!fires) continue;
+        int count;
+        Date last;
+        recorded(kNone, &count, &last);
+        int32_t since_last = 0;
+        if (count > 0) {
+          if (r.repeat != 0 && count >= r.repeat) continue;
+          if (r.cooldown_working_days < 1) continue;
+          DG_ASSIGN_OR_RETURN(CalendarResult<int32_t> since,
+                              t_.calendar.WorkingDaysBetween(last, as_of_));
+          if (since.value < r.cooldown_working_days) continue;
+          since_last = since.value;
+        }
+        a = Base(*pol, ri, version_note);
+        a.task = TaskIndex{node};
+        a.facts.reserve(6);
+        std::string why;
+        switch (r.trigger) {
+          case TriggerKind::kWorkingDaysOverdue:
             if (fires) {
               a.facts.push_back({"working_days_overdue", absl::StrCat(s->working_days_overdue)});
               a.facts.push_back({"threshold", absl::StrCat(r.n)});
-              a.facts.push_back({"due", s->due->ToString()});
+              a.facts.push_back({"due", internal::IsoDate(*s->due)});
               a.facts.push_back({"due_source", s->due_source});
               why = absl::StrCat(s->working_days_overdue, " working days overdue (due ",
-                                 s->due->ToString(), ", ", s->due_source, ") >= ", r.n);
+                                 internal::IsoDate(*s->due), ", ", s->due_source, ") >= ", r.n);
             }
             break;
           case TriggerKind::kConsecutiveMissedReports:
@@ -197,23 +235,14 @@ class Evaluator {
           default:
             break;
         }
-        if (!fires) continue;
-        int count;
-        Date last;
-        recorded(kNone, &count, &last);
         if (count > 0) {
-          if (r.repeat != 0 && count >= r.repeat) continue;
-          if (r.cooldown_working_days < 1) continue;
-          DG_ASSIGN_OR_RETURN(CalendarResult<int32_t> since,
-                              t_.calendar.WorkingDaysBetween(last, as_of_));
-          if (since.value < r.cooldown_working_days) continue;
-          a.facts.push_back({"last_issued", last.ToString()});
-          a.facts.push_back({"working_days_since", absl::StrCat(since.value)});
-          why += absl::StrCat("; last issued ", last.ToString(), ", ", since.value,
+          a.facts.push_back({"last_issued", internal::IsoDate(last)});
+          a.facts.push_back({"working_days_since", absl::StrCat(since_last)});
+          why += absl::StrCat("; last issued ", internal::IsoDate(last), ", ", since_last,
                               " working days ago (cool-down ", r.cooldown_working_days, ")");
         }
         a.occurrence = count + 1;
-        if (run_start) a.facts.push_back({"run_start", run_start->ToString()});
+        if (in_run) a.facts.push_back({"run_start", internal::IsoDate(run_from)});
         a.explanation = absl::StrCat(Subject(node), ": ", why, "; ", RuleText(*pol, r),
                                      " calls for ", Act(r.action),
                                      count > 0 ? absl::StrCat(" (time ", count + 1, ")") : "");
@@ -259,7 +288,7 @@ class Evaluator {
       if (!jan1.ok()) return jan1.status();
       const EscalationPolicy* pol = ChooseVersion(fam, pkey, events, *jan1, &version_note);
       auto in_scope = [&](const Fact& f) {
-        return f.task != kNone && InScope(t_, *pol, f.task);
+        return f.task != kNone && InScope(t_, fam, *pol, f.task);
       };
       for (uint32_t ri = 0; ri < pol->rules.size(); ++ri) {
         const EscalationRule& r = pol->rules[ri];
@@ -305,14 +334,14 @@ class Evaluator {
           std::string list;
           for (uint32_t pos : counted) {
             absl::StrAppend(&list, list.empty() ? "" : ", ", log_.id_at[pos], " (",
-                            log_.facts[pos].date.ToString(), ")");
+                            internal::IsoDate(log_.facts[pos].date), ")");
           }
           a.facts.push_back({"cards", absl::StrCat(counted.size())});
           a.facts.push_back({"card", r.card});
           a.facts.push_back({"window_days", absl::StrCat(r.window_days)});
           a.facts.push_back({"threshold", absl::StrCat(r.n)});
           a.facts.push_back({"card_events", list});
-          if (last) a.facts.push_back({"last_issued", last->ToString()});
+          if (last) a.facts.push_back({"last_issued", internal::IsoDate(*last)});
           a.explanation = absl::StrCat(
               UnitName(u), ": ", counted.size(), " ", r.card, " card(s) within ",
               r.window_days, " days (", list, ") >= ", r.n, "; ", RuleText(*pol, r),
@@ -335,10 +364,10 @@ class Evaluator {
           a.facts.push_back({"card", r.card});
           a.facts.push_back({"previous_year", absl::StrCat(prev)});
           a.facts.push_back({"card_event", a.cause});
-          a.facts.push_back({"card_date", log_.facts[cards.front()].date.ToString()});
+          a.facts.push_back({"card_date", internal::IsoDate(log_.facts[cards.front()].date)});
           a.explanation = absl::StrCat(
               UnitName(u), ": ", r.card, " card in ", prev, " (", a.cause, ", ",
-              log_.facts[cards.front()].date.ToString(), "); ", RuleText(*pol, r),
+              internal::IsoDate(log_.facts[cards.front()].date), "); ", RuleText(*pol, r),
               " calls for ", Act(r.action), " in ", as_of_.year());
         }
         DG_RETURN_IF_ERROR(Finish(fam, r, &a, out));
@@ -352,13 +381,12 @@ class Evaluator {
   // action of this policy, when still listed; else the latest.
   const EscalationPolicy* ChooseVersion(const Family& fam, uint32_t pkey,
                                         const std::vector<uint32_t>& events,
-                                        std::optional<Date> run_start,
-                                        std::string* note) const {
+                                        Date run_start, std::string* note) const {
     if (pkey == kNone) return fam.Latest();
     for (uint32_t pos : events) {
       const Fact& f = log_.facts[pos];
       if (f.date > as_of_) break;
-      if (run_start && f.date < *run_start) continue;
+      if (f.date < run_start) continue;
       if (f.policy != pkey || f.policy_version == 0) continue;
       if (const EscalationPolicy* p = fam.Version(f.policy_version)) return p;
       *note = absl::StrCat("run started under version ", f.policy_version,
@@ -399,7 +427,10 @@ class Evaluator {
     const Plan& plan = t_.plan;
     std::vector<UnitIndex> leads, supports;
     if (a->task) {
-      DG_RETURN_IF_ERROR(plan.AccountabilityOf(*a->task, as_of_, &who_));
+      if (!who_task_ || *who_task_ != *a->task) {
+        DG_RETURN_IF_ERROR(plan.AccountabilityOf(*a->task, as_of_, &who_));
+        who_task_ = *a->task;
+      }
       for (Role want : {Role::kLead, Role::kResponsible}) {
         for (const AccountableUnit& u : who_.units) {
           if (u.role == want && std::find(leads.begin(), leads.end(), u.unit) == leads.end()) {
@@ -418,16 +449,15 @@ class Evaluator {
     } else {
       absl::StatusOr<UnitIndex> now = plan.ResolveUnit(*a->unit, as_of_);
       if (now.ok()) leads.push_back(*now);
+      who_task_.reset();
       if (!fam.roots.empty()) {
         DG_RETURN_IF_ERROR(plan.AccountabilityOf(fam.roots.front(), as_of_, &who_));
       } else {
         who_.Clear();
       }
     }
-    auto holder = [&](const std::string& post) -> std::optional<PostHolder> {
-      if (post.empty()) return std::nullopt;
-      absl::StatusOr<PostIndex> p = plan.FindPost(post);
-      if (!p.ok()) return std::nullopt;
+    auto holder = [&](const std::optional<PostIndex>& p) -> std::optional<PostHolder> {
+      if (!p) return std::nullopt;
       return PostHolder{*p, plan.HolderOf(*p, as_of_)};
     };
     auto add = [&](AudienceMember m) {
@@ -446,12 +476,12 @@ class Evaluator {
           break;
         case AudienceKind::kLeadUnitHead:
           for (UnitIndex u : leads) {
-            if (auto h = holder(plan.unit(u).head_post)) add({k, u, h});
+            if (auto h = holder(t_.head_post[u.value])) add({k, u, h});
           }
           break;
         case AudienceKind::kSupervisingLeader:
           for (UnitIndex u : leads) {
-            if (auto h = holder(plan.unit(u).supervising_post)) add({k, u, h});
+            if (auto h = holder(t_.supervising_post[u.value])) add({k, u, h});
           }
           break;
         case AudienceKind::kGroupConvener:
@@ -468,7 +498,7 @@ class Evaluator {
     const std::string subject =
         a->task ? plan.task(*a->task).id : plan.unit(*a->unit).id;
     a->event_id = absl::StrCat("esc:", a->policy, ":v", a->policy_version, ":", a->rule,
-                               ":", subject, ":", as_of_.ToString(),
+                               ":", subject, ":", internal::IsoDate(as_of_),
                                a->cause.empty() ? "" : absl::StrCat(":", a->cause));
     out->push_back(std::move(*a));
     return absl::OkStatus();
@@ -478,6 +508,7 @@ class Evaluator {
   const EventLog::Impl& log_;
   Date as_of_;
   Accountability who_;
+  std::optional<TaskIndex> who_task_;  // the task `who_` answers for
 };
 
 }  // namespace

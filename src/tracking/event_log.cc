@@ -357,7 +357,7 @@ uint32_t EventLog::Impl::Intern(const std::string& key) {
 }
 
 uint32_t EventLog::Impl::KeyOf(std::string_view key) const {
-  auto it = key_index.find(std::string(key));
+  auto it = key_index.find(absl::string_view(key.data(), key.size()));
   return it == key_index.end() ? kNone : it->second;
 }
 

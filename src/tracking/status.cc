@@ -170,17 +170,28 @@ absl::StatusOr<Tracker> Tracker::Create(Plan plan, Calendar calendar,
               });
     // A running ladder may keep any version, so every version's roots count.
     for (const EscalationPolicy* p : f.versions) {
+      f.version_roots.emplace_back();
       for (const std::string& node : p->applies_to) {
         absl::StatusOr<TaskIndex> n = t.plan.FindTask(node);
         if (!n.ok()) {
           return Context(n.status(), absl::StrCat("policy '", p->id, "' version ",
                                                   p->version, " applies_to"));
         }
+        f.version_roots.back().push_back(*n);
         if (std::find(f.roots.begin(), f.roots.end(), *n) == f.roots.end()) {
           f.roots.push_back(*n);
         }
       }
     }
+  }
+  for (const UnitData& u : d.units) {
+    auto post = [&](const std::string& id) -> std::optional<PostIndex> {
+      if (id.empty()) return std::nullopt;
+      absl::StatusOr<PostIndex> p = t.plan.FindPost(id);
+      return p.ok() ? std::optional<PostIndex>(*p) : std::nullopt;
+    };
+    t.head_post.push_back(post(u.head_post));
+    t.supervising_post.push_back(post(u.supervising_post));
   }
   absl::flat_hash_map<std::string, int32_t> profile_of;
   for (size_t i = 0; i < t.policy.pace.size(); ++i) {
@@ -342,7 +353,17 @@ absl::Status ComputeStatus(const Tracker::Impl& t, const EventLog::Impl& log,
                            uint32_t task, Date as_of, TaskStatus* out) {
   const Tracker::Impl::TaskInfo& info = t.tasks[task];
   const TaskData& td = t.plan.task(TaskIndex{task});
+  // Reset, keeping the vectors' capacity for the next task.
+  std::vector<std::string> reasons = std::move(out->light_reasons);
+  std::vector<TargetStatus> targets = std::move(out->targets);
+  std::string due_source = std::move(out->due_source);
+  reasons.clear();
+  targets.clear();
+  due_source.clear();
   *out = TaskStatus{};
+  out->light_reasons = std::move(reasons);
+  out->targets = std::move(targets);
+  out->due_source = std::move(due_source);
   TaskStatus& s = *out;
   s.task = TaskIndex{task};
   s.as_of = as_of;
@@ -467,10 +488,10 @@ absl::Status ComputeStatus(const Tracker::Impl& t, const EventLog::Impl& log,
   }
   if (ext_due) {
     s.due = ext_due;
-    s.due_source = absl::StrCat("extension:", log.id_at[ext_pos]);
+    absl::StrAppend(&s.due_source, "extension:", log.id_at[ext_pos]);
   } else if (assigned_due) {
     s.due = assigned_due;
-    s.due_source = absl::StrCat("assigned:", log.id_at[assigned_pos]);
+    absl::StrAppend(&s.due_source, "assigned:", log.id_at[assigned_pos]);
   } else if (deadline) {
     s.due = deadline;
     s.due_source = "deadline";

@@ -63,12 +63,40 @@ struct Tracker::Impl {
       }
       return nullptr;
     }
-    std::vector<TaskIndex> roots;  // applies_to, resolved
+    std::vector<TaskIndex> roots;  // applies_to of every version, resolved
+    std::vector<std::vector<TaskIndex>> version_roots;  // per entry of versions
+    const std::vector<TaskIndex>& RootsOf(const EscalationPolicy* p) const {
+      for (size_t i = 0; i < versions.size(); ++i) {
+        if (versions[i] == p) return version_roots[i];
+      }
+      return roots;
+    }
   };
   std::vector<Family> families;
+  // Per unit: its head post and supervising leader's post, looked up once.
+  std::vector<std::optional<PostIndex>> head_post, supervising_post;
 };
 
 namespace internal {
+
+// YYYY-MM-DD without a trip through the calendar library: evaluations format
+// many dates (civil-from-days, H. Hinnant's algorithm).
+inline std::string IsoDate(Date d) {
+  int64_t z = d.days_since_epoch() + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int year = static_cast<int>(yoe + era * 400 + (month <= 2));
+  char buf[11] = {static_cast<char>('0' + year / 1000 % 10), static_cast<char>('0' + year / 100 % 10),
+                  static_cast<char>('0' + year / 10 % 10),   static_cast<char>('0' + year % 10),
+                  '-', static_cast<char>('0' + month / 10), static_cast<char>('0' + month % 10),
+                  '-', static_cast<char>('0' + day / 10),   static_cast<char>('0' + day % 10), 0};
+  return std::string(buf, 10);
+}
 
 // Consecutive missed occurrences of `s`, counting back from the latest
 // occurrence due before `as_of`.
