@@ -17,6 +17,7 @@
 #include "dutygraph/version.h"
 #include "plan_commands.h"
 #include "schedule_commands.h"
+#include "tracking_commands.h"
 
 namespace {
 
@@ -106,6 +107,7 @@ int main(int argc, char** argv) {
   dutygraph::cli::AddCalendarCommand(app, action);
   dutygraph::cli::AddPlanCommands(app, action);
   dutygraph::cli::AddScheduleCommands(app, action);
+  dutygraph::cli::AddTrackingCommands(app, action);
 
   try {
     app.parse(argc, argv);
