@@ -68,6 +68,8 @@ const char* dg_status_name(dg_status status) noexcept {
       return "DG_INVALID_ARGUMENT";
     case DG_NOT_FOUND:
       return "DG_NOT_FOUND";
+    case DG_ALREADY_EXISTS:
+      return "DG_ALREADY_EXISTS";
     case DG_RESOURCE_EXHAUSTED:
       return "DG_RESOURCE_EXHAUSTED";
     case DG_FAILED_PRECONDITION:

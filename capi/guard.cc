@@ -64,6 +64,8 @@ dg_status ToDgStatus(absl::StatusCode code) noexcept {
       return DG_INVALID_ARGUMENT;
     case absl::StatusCode::kNotFound:
       return DG_NOT_FOUND;
+    case absl::StatusCode::kAlreadyExists:
+      return DG_ALREADY_EXISTS;
     case absl::StatusCode::kResourceExhausted:
       return DG_RESOURCE_EXHAUSTED;
     case absl::StatusCode::kFailedPrecondition:
