@@ -243,9 +243,12 @@ class Evaluator {
         }
         a.occurrence = count + 1;
         if (in_run) a.facts.push_back({"run_start", internal::IsoDate(run_from)});
-        a.explanation = absl::StrCat(Subject(node), ": ", why, "; ", RuleText(*pol, r),
-                                     " calls for ", Act(r.action),
-                                     count > 0 ? absl::StrCat(" (time ", count + 1, ")") : "");
+        a.explanation = Subject(node);
+        absl::StrAppend(&a.explanation, ": ", why, "; rule '", r.id, "' of policy '", pol->id,
+                        "' v", pol->version);
+        if (!r.text.empty()) absl::StrAppend(&a.explanation, " (", r.text, ")");
+        absl::StrAppend(&a.explanation, " calls for ", Act(r.action));
+        if (count > 0) absl::StrAppend(&a.explanation, " (time ", count + 1, ")");
         DG_RETURN_IF_ERROR(Finish(fam, r, &a, out));
       }
     }
@@ -411,7 +414,10 @@ class Evaluator {
 
   std::string Subject(uint32_t node) const {
     const TaskData& td = t_.plan.task(TaskIndex{node});
-    return absl::StrCat("task ", td.path.empty() ? td.id : td.path, " ", td.title);
+    std::string out;
+    out.reserve(256);
+    absl::StrAppend(&out, "task ", td.path.empty() ? td.id : td.path, " ", td.title);
+    return out;
   }
   std::string UnitName(uint32_t u) const {
     return absl::StrCat("unit ", t_.plan.unit(UnitIndex{u}).name);
@@ -425,25 +431,32 @@ class Evaluator {
   absl::Status Finish(const Family& fam, const EscalationRule& r, DueAction* a,
                       std::vector<DueAction>* out) {
     const Plan& plan = t_.plan;
-    std::vector<UnitIndex> leads, supports;
+    leads_.clear();
+    supports_.clear();
+    std::vector<UnitIndex>& leads = leads_;
+    std::vector<UnitIndex>& supports = supports_;
+    bool groups = false;  // does the audience need the supervising groups?
+    for (AudienceKind k : r.audience) {
+      groups = groups || k == AudienceKind::kGroupConvener ||
+               k == AudienceKind::kChiefDispatcher;
+    }
     if (a->task) {
-      if (!who_task_ || *who_task_ != *a->task) {
-        DG_RETURN_IF_ERROR(plan.AccountabilityOf(*a->task, as_of_, &who_));
-        who_task_ = *a->task;
-      }
-      for (Role want : {Role::kLead, Role::kResponsible}) {
-        for (const AccountableUnit& u : who_.units) {
-          if (u.role == want && std::find(leads.begin(), leads.end(), u.unit) == leads.end()) {
-            leads.push_back(u.unit);
+      // The plan's leads and supports (a section's 牵头 inherited), resolved
+      // as of the date: what AccountabilityOf() gives, without its posts.
+      const Tracker::Impl::TaskInfo& info = t_.tasks[a->task->value];
+      auto resolve = [&](const std::vector<UnitIndex>& from, std::vector<UnitIndex>* to) {
+        for (UnitIndex u : from) {
+          absl::StatusOr<UnitIndex> now = plan.ResolveUnit(u, as_of_);
+          if (now.ok() && std::find(to->begin(), to->end(), *now) == to->end()) {
+            to->push_back(*now);
           }
         }
-        if (!leads.empty()) break;
-      }
-      for (const AccountableUnit& u : who_.units) {
-        if (u.role == Role::kSupport &&
-            std::find(supports.begin(), supports.end(), u.unit) == supports.end()) {
-          supports.push_back(u.unit);
-        }
+      };
+      resolve(info.leads, &leads);
+      resolve(info.supports, &supports);
+      if (groups && (!who_task_ || *who_task_ != *a->task)) {
+        DG_RETURN_IF_ERROR(plan.AccountabilityOf(*a->task, as_of_, &who_));
+        who_task_ = *a->task;
       }
       if (!a->unit && !leads.empty()) a->unit = leads.front();
     } else {
@@ -509,6 +522,7 @@ class Evaluator {
   Date as_of_;
   Accountability who_;
   std::optional<TaskIndex> who_task_;  // the task `who_` answers for
+  std::vector<UnitIndex> leads_, supports_;  // reused across actions
 };
 
 }  // namespace

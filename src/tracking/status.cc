@@ -245,7 +245,6 @@ absl::StatusOr<Tracker> Tracker::Create(Plan plan, Calendar calendar,
       auto it = profile_of.find(target.indicator);
       info.target_profile.push_back(it == profile_of.end() ? -1 : it->second);
     }
-    if (!info.is_task) continue;
     DG_RETURN_IF_ERROR(t.plan.AccountabilityOf(TaskIndex{i}, t.start, &who));
     for (Role want : {Role::kLead, Role::kResponsible}) {
       for (const AccountableUnit& u : who.units) {
@@ -256,6 +255,13 @@ absl::StatusOr<Tracker> Tracker::Create(Plan plan, Calendar calendar,
       }
       if (!info.leads.empty()) break;
     }
+    for (const AccountableUnit& u : who.units) {
+      if (u.role == Role::kSupport &&
+          std::find(info.supports.begin(), info.supports.end(), u.unit) == info.supports.end()) {
+        info.supports.push_back(u.unit);
+      }
+    }
+    if (!info.is_task) continue;
     if (who.group) tasks_of_group[who.group->value].push_back(i);
     for (UnitIndex u : info.leads) tasks_of_lead[u.value].push_back(i);
   }

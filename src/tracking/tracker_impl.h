@@ -48,6 +48,7 @@ struct Tracker::Impl {
     std::vector<uint32_t> series;      // reporting series of the task
     std::vector<uint32_t> families;    // escalation families in scope
     std::vector<UnitIndex> leads;      // as of `start` (resolved later)
+    std::vector<UnitIndex> supports;   // as of `start` (resolved later)
     std::vector<int32_t> target_profile;  // per target: pace profile or -1
   };
   std::vector<TaskInfo> tasks;
