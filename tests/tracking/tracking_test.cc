@@ -258,6 +258,25 @@ TEST_F(TrackingTest, LadderIsIdempotentWithCooldownAndRepeat) {
   EXPECT_EQ(due[0].policy_version, 2);
 }
 
+TEST_F(TrackingTest, RunUnderAVersionNoLongerListedUsesTheLatestAndSaysSo) {
+  Add(&log_, R"({"id":"a1","kind":"assigned","date":"2023-09-01","task":"t_hidden_debt","due":"2023-09-28"})");
+  Add(&log_, R"({"id":"v7","kind":"reminder","date":"2023-09-29","task":"t_hidden_debt",
+      "policy":"debt","policy_version":7,"rule":"remind"})");
+  std::vector<DueAction> due = Due("2023-10-09");
+  ASSERT_THAT(Rules(due), ElementsAre("yellow"));
+  EXPECT_EQ(due[0].policy_version, 1);
+  ASSERT_FALSE(due[0].facts.empty());
+  EXPECT_EQ(due[0].facts[0].name, "version_note");
+  EXPECT_THAT(due[0].facts[0].value, HasSubstr("run started under version 7"));
+  // An extension starts a new run: the reminder recorded before it no
+  // longer counts, so the reminder is due again once overdue again.
+  Add(&log_, R"({"id":"x","kind":"extension","date":"2023-10-10","task":"t_hidden_debt","new_due":"2023-10-16"})");
+  due = Due("2023-10-17");
+  ASSERT_THAT(Rules(due), ElementsAre("remind"));
+  EXPECT_EQ(due[0].occurrence, 1);
+  EXPECT_THAT(due[0].explanation, HasSubstr("1 working days overdue (due 2023-10-16, extension:x)"));
+}
+
 TEST_F(TrackingTest, TwoYellowCardsInAWindowCallForARed) {
   Add(&log_, R"({"id":"y1","kind":"card_issued","date":"2023-05-10","card":"yellow","unit":"czj","task":"t_warning"})");
   EXPECT_TRUE(Due("2023-05-10").empty());
