@@ -13,6 +13,7 @@
 #include "dutygraph/calendar.h"
 #include "dutygraph/critical_path.h"
 #include "dutygraph/date.h"
+#include "dutygraph/events.h"
 #include "dutygraph/period.h"
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_answers_json.h"
@@ -25,6 +26,7 @@
 #include "dutygraph/schedule_export.h"
 #include "dutygraph/schedule_gantt.h"
 #include "dutygraph/store.h"
+#include "dutygraph/tracking.h"
 #include "dutygraph/version.h"
 
 #endif  // DUTYGRAPH_DUTYGRAPH_H_

@@ -19,6 +19,7 @@
 #include "plan_commands.h"
 #include "schedule_commands.h"
 #include "store_commands.h"
+#include "tracking_commands.h"
 
 namespace {
 
@@ -110,6 +111,7 @@ int main(int argc, char** argv) {
   dutygraph::cli::AddScheduleCommands(app, action);
   dutygraph::cli::AddPictureCommands(app, action);
   dutygraph::cli::AddStoreCommands(app, action);
+  dutygraph::cli::AddTrackingCommands(app, action);
 
   try {
     app.parse(argc, argv);

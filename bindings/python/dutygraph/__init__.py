@@ -79,6 +79,7 @@ __all__ = [
     "Day",
     "DataLossError",
     "Error",
+    "EventLog",
     "FailedPreconditionError",
     "Holder",
     "InternalError",
@@ -109,6 +110,7 @@ __all__ = [
     "TaskDue",
     "TaskRef",
     "TaskSchedule",
+    "Tracker",
     "UnavailableError",
     "UnitTask",
     "ViewedTask",
@@ -2476,3 +2478,196 @@ class PlanPublisher:
         plan = Plan.__new__(Plan)
         plan._handle = handle
         return plan, version.value
+
+
+# ---------------------------------------------------------------------------
+# Tracking: event logs and trackers (docs/tracking.md)
+# ---------------------------------------------------------------------------
+
+
+def _plan_arg(value, where):
+    if not isinstance(value, Plan):
+        raise TypeError(f"{where} must be a dutygraph.Plan, not "
+                        f"{type(value).__name__}")
+    return value._live()
+
+
+class EventLog:
+    """An append-only, idempotent event log for one plan on one calendar.
+
+    Events are dicts (or JSON text) in the shape of docs/tracking.md
+    ("Events"); appending validates them against the plan. The same id with
+    the same content is a no-op; with other content, AlreadyExistsError.
+
+    >>> plan = dutygraph.Plan.load('tests/data/small_plan.json')
+    >>> log = dutygraph.EventLog(plan, dutygraph.Calendar())
+    >>> log.append({"id": "e1", "kind": "completed", "date": "2023-06-01",
+    ...             "task": "t_warning"})
+    True
+
+    Keeps its plan and calendar alive. Thread safety: one thread at a time.
+    """
+
+    __slots__ = ("_handle", "_plan", "_calendar", "__weakref__")
+    _free = _lib.dg_events_free
+
+    def __init__(self, plan: Plan, calendar: Calendar):
+        handle = _capi.dg_events_p()
+        _check(_lib.dg_events_new(
+            ctypes.byref(handle), _plan_arg(plan, "EventLog() argument 'plan'"),
+            _calendar_arg(calendar, "EventLog() argument 'calendar'")))
+        self._handle = handle
+        self._plan = plan
+        self._calendar = calendar
+
+    def close(self) -> None:
+        handle = getattr(self, "_handle", None)
+        self._handle = None
+        if handle:
+            self._free(handle)
+
+    def __del__(self):
+        self.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def _live(self):
+        if not getattr(self, "_handle", None):
+            raise ValueError("the EventLog is closed")
+        return self._handle
+
+    def append(self, event) -> bool:
+        """Appends one event (dict or JSON text); True if appended, False if
+        the same event was already there."""
+        text = event if isinstance(event, str) else json.dumps(
+            event, ensure_ascii=False)
+        data = _text_arg(text, "EventLog.append() argument 'event'")
+        appended = ctypes.c_int()
+        _check(_lib.dg_events_append_json(ctypes.byref(appended), self._live(),
+                                          data, len(data)))
+        return bool(appended.value)
+
+    def append_jsonl(self, text: str, source: str = "") -> int:
+        """Appends JSON Lines, all or nothing; returns how many were new.
+        Errors name the line ("source:12 ('e17'): ...")."""
+        data = _text_arg(text, "EventLog.append_jsonl() argument 'text'")
+        name = _text_arg(source, "EventLog.append_jsonl() argument 'source'")
+        count = ctypes.c_size_t()
+        _check(_lib.dg_events_append_jsonl(ctypes.byref(count), self._live(),
+                                           data, len(data), name, len(name)))
+        return count.value
+
+    def __len__(self) -> int:
+        count = ctypes.c_size_t()
+        _check(_lib.dg_events_count(ctypes.byref(count), self._live()))
+        return count.value
+
+    def to_jsonl(self) -> str:
+        """The log as canonical JSON Lines (ids for every reference)."""
+        return _owned_text(_lib.dg_events_to_jsonl, self._live(),
+                           what="an event log")
+
+
+class Tracker:
+    """Status, escalations, rankings, the ledger and lifecycle for a plan
+    under a tracking policy (JSON text of the format dutygraph/policy@1, or
+    None for the plan's own escalation policies). Answers are the JSON
+    documents of docs/tracking.md, parsed into dicts and lists.
+
+    Thread safety: immutable; the EventLog it reads must not change meanwhile.
+    """
+
+    __slots__ = ("_handle", "_plan", "__weakref__")
+    _free = _lib.dg_tracker_free
+
+    def __init__(self, plan: Plan, calendar: Calendar, policy=None):
+        data = b"" if policy is None else _text_arg(
+            policy, "Tracker() argument 'policy'")
+        handle = _capi.dg_tracker_p()
+        _check(_lib.dg_tracker_new(
+            ctypes.byref(handle), _plan_arg(plan, "Tracker() argument 'plan'"),
+            _calendar_arg(calendar, "Tracker() argument 'calendar'"),
+            data or None, len(data)))
+        self._handle = handle
+        self._plan = plan
+
+    def close(self) -> None:
+        handle = getattr(self, "_handle", None)
+        self._handle = None
+        if handle:
+            self._free(handle)
+
+    def __del__(self):
+        self.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def _live(self):
+        if not getattr(self, "_handle", None):
+            raise ValueError("the Tracker is closed")
+        return self._handle
+
+    @staticmethod
+    def _log(events, where):
+        if not isinstance(events, EventLog):
+            raise TypeError(f"{where} must be a dutygraph.EventLog, not "
+                            f"{type(events).__name__}")
+        return events._live()
+
+    def status(self, events: EventLog, on: datetime.date, unit=None) -> dict:
+        """Every task's status as of `on` with roll-ups (only `unit`'s tasks
+        when given)."""
+        log = self._log(events, "Tracker.status() argument 'events'")
+        day = _date_arg(on, "Tracker.status() argument 'on'")
+        name = b"" if unit is None else _text_arg(
+            unit, "Tracker.status() argument 'unit'")
+        return json.loads(_owned_text(_lib.dg_status_json, self._live(), log,
+                                      day, name or None, len(name),
+                                      what="a status report"))
+
+    def escalations(self, events: EventLog, on: datetime.date) -> list:
+        """The escalation actions due on `on`, each explained."""
+        log = self._log(events, "Tracker.escalations() argument 'events'")
+        day = _date_arg(on, "Tracker.escalations() argument 'on'")
+        return json.loads(_owned_text(_lib.dg_escalations_json, self._live(),
+                                      log, day, what="escalations"))["actions"]
+
+    def rank(self, events: EventLog, unit_set: str, period: str,
+             day: datetime.date, formula: str = "") -> dict:
+        """The ranking of `unit_set` over the period of kind `period`
+        (PERIOD_KINDS) containing `day`."""
+        log = self._log(events, "Tracker.rank() argument 'events'")
+        data = _text_arg(unit_set, "Tracker.rank() argument 'unit_set'")
+        if period not in _PERIOD_KIND_VALUES:
+            raise _error(_capi.DG_INVALID_ARGUMENT,
+                         f"Tracker.rank() argument 'period': unknown period "
+                         f"kind {period!r}; expected one of {PERIOD_KINDS}")
+        when = _date_arg(day, "Tracker.rank() argument 'day'")
+        formula_id = _text_arg(formula, "Tracker.rank() argument 'formula'")
+        return json.loads(_owned_text(
+            _lib.dg_rank_json, self._live(), log, data, len(data),
+            _PERIOD_KIND_VALUES[period], when, formula_id or None,
+            len(formula_id), what="a ranking"))
+
+    def ledger_csv(self, events: EventLog, on: datetime.date) -> str:
+        """The 台账 as of `on`, as CSV text."""
+        log = self._log(events, "Tracker.ledger_csv() argument 'events'")
+        day = _date_arg(on, "Tracker.ledger_csv() argument 'on'")
+        return _owned_text(_lib.dg_ledger_csv, self._live(), log, day,
+                           what="a ledger")
+
+    def lifecycle(self, events: EventLog, task: str) -> dict:
+        """谁部署、谁落实、谁检查、谁整改、谁验收 for `task` (id or path)."""
+        log = self._log(events, "Tracker.lifecycle() argument 'events'")
+        data = _text_arg(task, "Tracker.lifecycle() argument 'task'")
+        return json.loads(_owned_text(_lib.dg_lifecycle_json, self._live(),
+                                      log, data, len(data),
+                                      what="a lifecycle"))

@@ -227,7 +227,19 @@ class dg_person_tasks(ctypes.Structure):
     _fields_ = []
 
 
+class dg_events(ctypes.Structure):
+    """Opaque: only ever used through dg_events_p."""
+    _fields_ = []
+
+
+class dg_tracker(ctypes.Structure):
+    """Opaque: only ever used through dg_tracker_p."""
+    _fields_ = []
+
+
 dg_plan_p = POINTER(dg_plan)
+dg_events_p = POINTER(dg_events)
+dg_tracker_p = POINTER(dg_tracker)
 dg_accountability_p = POINTER(dg_accountability)
 dg_unit_tasks_p = POINTER(dg_unit_tasks)
 dg_person_tasks_p = POINTER(dg_person_tasks)
@@ -688,6 +700,38 @@ PROTOTYPES = {
     "dg_store_info_json": (
         dg_status, [_owned_string_p, _size_p, dg_store_p]),
     "dg_store_check_integrity": (dg_status, [dg_store_p]),
+    # Tracking.
+    "dg_events_new": (
+        dg_status, [POINTER(dg_events_p), dg_plan_p, dg_calendar_p]),
+    "dg_events_free": (None, [dg_events_p]),
+    "dg_events_append_json": (
+        dg_status, [_int_p, dg_events_p, c_char_p, c_size_t]),
+    "dg_events_append_jsonl": (
+        dg_status, [_size_p, dg_events_p, c_char_p, c_size_t, c_char_p,
+                    c_size_t]),
+    "dg_events_count": (dg_status, [_size_p, dg_events_p]),
+    "dg_events_to_jsonl": (
+        dg_status, [_owned_string_p, _size_p, dg_events_p]),
+    "dg_tracker_new": (
+        dg_status, [POINTER(dg_tracker_p), dg_plan_p, dg_calendar_p, c_char_p,
+                    c_size_t]),
+    "dg_tracker_free": (None, [dg_tracker_p]),
+    "dg_status_json": (
+        dg_status, [_owned_string_p, _size_p, dg_tracker_p, dg_events_p,
+                    dg_date, c_char_p, c_size_t]),
+    "dg_escalations_json": (
+        dg_status, [_owned_string_p, _size_p, dg_tracker_p, dg_events_p,
+                    dg_date]),
+    "dg_rank_json": (
+        dg_status, [_owned_string_p, _size_p, dg_tracker_p, dg_events_p,
+                    c_char_p, c_size_t, dg_period_kind, dg_date, c_char_p,
+                    c_size_t]),
+    "dg_ledger_csv": (
+        dg_status, [_owned_string_p, _size_p, dg_tracker_p, dg_events_p,
+                    dg_date]),
+    "dg_lifecycle_json": (
+        dg_status, [_owned_string_p, _size_p, dg_tracker_p, dg_events_p,
+                    c_char_p, c_size_t]),
 }
 
 # ---------------------------------------------------------------------------

@@ -1595,6 +1595,135 @@ DG_API dg_status dg_store_info_json(char **out, size_t *size_out,
  */
 DG_API dg_status dg_store_check_integrity(dg_store *store) DG_NOEXCEPT;
 
+/* ------------------------------------------------------------------------ */
+/* Tracking: events, status, escalations, rankings (docs/tracking.md)       */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * A dg_events is an append-only, idempotent event log for one plan on one
+ * calendar: events are JSON objects (docs/tracking.md "Events"), validated
+ * against the plan when appended. Thread safety: exclusive (one thread at a
+ * time, readers included, while anyone appends).
+ * A dg_tracker evaluates a log under a tracking policy (dutygraph/policy@1).
+ * Thread safety: immutable. A tracker answers only for logs made from the
+ * same dg_plan handle.
+ */
+typedef struct dg_events dg_events;
+typedef struct dg_tracker dg_tracker;
+
+/**
+ * An empty event log for `plan` on `cal` (both may be freed afterwards).
+ * @param out  caller-owned; release with dg_events_free.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_events_new(dg_events **out, const dg_plan *plan,
+                               const dg_calendar *cal) DG_NOEXCEPT;
+DG_API void dg_events_free(dg_events *events) DG_NOEXCEPT;
+
+/**
+ * Appends one event (a JSON object). `appended_out` (may be NULL) is 1 when
+ * it was appended, 0 when the same id with the same content was already
+ * there. @return DG_INVALID_ARGUMENT naming the field; DG_NOT_FOUND with a
+ * did-you-mean for an unknown task, unit, cadence ...; DG_ALREADY_EXISTS
+ * when the id is taken by different content; DG_FAILED_PRECONDITION for
+ * a date in a year the calendar does not know. Nothing changes on failure.
+ * Thread safety: exclusive.
+ */
+DG_API dg_status dg_events_append_json(int *appended_out, dg_events *events,
+                                       const char *json,
+                                       size_t json_len) DG_NOEXCEPT;
+
+/**
+ * Appends JSON Lines (one event per line, blank lines skipped), all or
+ * nothing; errors name the line ("events.jsonl:12 ('e17'): ...", with
+ * `source_name` in front, or "line 12"). `appended_out` (may be NULL): the
+ * number appended (duplicates excluded). Thread safety: exclusive.
+ */
+DG_API dg_status dg_events_append_jsonl(size_t *appended_out,
+                                        dg_events *events, const char *text,
+                                        size_t text_len,
+                                        const char *source_name,
+                                        size_t source_name_len) DG_NOEXCEPT;
+
+/** The number of events. Thread safety: exclusive. */
+DG_API dg_status dg_events_count(size_t *count_out,
+                                 const dg_events *events) DG_NOEXCEPT;
+
+/**
+ * The log as canonical JSON Lines, in append order.
+ * @param out  caller-owned, NUL-terminated; release with dg_string_free.
+ * Thread safety: exclusive.
+ */
+DG_API dg_status dg_events_to_jsonl(char **out, size_t *size_out,
+                                    const dg_events *events) DG_NOEXCEPT;
+
+/**
+ * A tracker for `plan` on `cal` under the policy `policy_json`
+ * (dutygraph/policy@1); NULL with length 0: the plan's own escalation
+ * policies with the default light rule and ranking.
+ * @param out  caller-owned; release with dg_tracker_free.
+ * @return DG_INVALID_ARGUMENT naming the JSON Pointer of a bad policy value;
+ *         DG_NOT_FOUND for an applies_to node or indicator the plan lacks.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_tracker_new(dg_tracker **out, const dg_plan *plan,
+                                const dg_calendar *cal,
+                                const char *policy_json,
+                                size_t policy_json_len) DG_NOEXCEPT;
+DG_API void dg_tracker_free(dg_tracker *tracker) DG_NOEXCEPT;
+
+/**
+ * Every task's status as of `on`, with roll-ups, as JSON (docs/tracking.md
+ * "JSON shapes"); `unit` (name or id, NULL/0 for all): only its tasks.
+ * @param out  caller-owned, NUL-terminated; release with dg_string_free.
+ * @return DG_FAILED_PRECONDITION for a log of another plan handle or a date
+ *         beyond the tracking horizon; DG_NOT_FOUND for an unknown unit.
+ * Thread safety: immutable on tracker; exclusive on events.
+ */
+DG_API dg_status dg_status_json(char **out, size_t *size_out,
+                                const dg_tracker *tracker,
+                                const dg_events *events, dg_date on,
+                                const char *unit, size_t unit_len) DG_NOEXCEPT;
+
+/**
+ * The escalation actions due on `on`, each explained, as JSON.
+ * Thread safety: immutable on tracker; exclusive on events.
+ */
+DG_API dg_status dg_escalations_json(char **out, size_t *size_out,
+                                     const dg_tracker *tracker,
+                                     const dg_events *events,
+                                     dg_date on) DG_NOEXCEPT;
+
+/**
+ * The ranking of `unit_set` (name or id) over the period of `kind` that
+ * contains `day`, by `formula` (id; NULL/0: the policy's first), as JSON.
+ * Thread safety: immutable on tracker; exclusive on events.
+ */
+DG_API dg_status dg_rank_json(char **out, size_t *size_out,
+                              const dg_tracker *tracker,
+                              const dg_events *events, const char *unit_set,
+                              size_t unit_set_len, dg_period_kind kind,
+                              dg_date day, const char *formula,
+                              size_t formula_len) DG_NOEXCEPT;
+
+/**
+ * The 台账 as of `on` as CSV (序号,任务,牵头单位,配合单位,完成时限,进展,状态).
+ * Thread safety: immutable on tracker; exclusive on events.
+ */
+DG_API dg_status dg_ledger_csv(char **out, size_t *size_out,
+                               const dg_tracker *tracker,
+                               const dg_events *events,
+                               dg_date on) DG_NOEXCEPT;
+
+/**
+ * 谁部署、谁落实、谁检查、谁整改、谁验收 for `task` (id or path), as JSON.
+ * Thread safety: immutable on tracker; exclusive on events.
+ */
+DG_API dg_status dg_lifecycle_json(char **out, size_t *size_out,
+                                   const dg_tracker *tracker,
+                                   const dg_events *events, const char *task,
+                                   size_t task_len) DG_NOEXCEPT;
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
