@@ -777,32 +777,33 @@ void BuildIndexes(Plan::Impl* impl, Validator::Ids ids) {
   // Task tree: parents (resolved by the validator) and the nearest
   // supervising group.
   const auto n_tasks = static_cast<uint32_t>(d.tasks.size());
-  impl->task_parent = std::move(ids.task_parents);
+  std::vector<NodeInfo>& nodes = impl->nodes;
+  nodes.assign(n_tasks + 1, NodeInfo{0, kNone, kNone});
+  for (uint32_t i = 0; i < n_tasks; ++i) nodes[i].parent = ids.task_parents[i];
   std::vector<int32_t> supervised_by(n_tasks, kNone);
   for (uint32_t g = 0; g < d.groups.size(); ++g) {
     for (const std::string& node : d.groups[g].supervises) {
       supervised_by[impl->task_by_id.at(node)] = static_cast<int32_t>(g);
     }
   }
-  impl->task_group.assign(n_tasks, kNone);
   std::vector<std::vector<uint32_t>> group_tasks(d.groups.size());
   for (uint32_t i = 0; i < n_tasks; ++i) {  // parents come first
-    const int32_t parent = impl->task_parent[i];
-    impl->task_group[i] = supervised_by[i] != kNone ? supervised_by[i]
-                          : parent != kNone         ? impl->task_group[parent]
-                                                    : kNone;
-    if (impl->task_group[i] != kNone) group_tasks[impl->task_group[i]].push_back(i);
+    const int32_t parent = nodes[i].parent;
+    nodes[i].group = supervised_by[i] != kNone ? supervised_by[i]
+                     : parent != kNone         ? nodes[parent].group
+                                               : kNone;
+    if (nodes[i].group != kNone) group_tasks[nodes[i].group].push_back(i);
   }
   Flatten(group_tasks, &impl->group_tasks);
 
   // Each node's own assignments, targets as the validator resolved them,
   // stably sorted by role with posts last (insertion sort: a node has few).
-  Lists<NodeAssignment>& own = impl->node_assignments;
-  own.offsets.assign(n_tasks + 1, 0);
-  own.items.reserve(ids.assignment_targets.size());
+  std::vector<NodeAssignment>& own = impl->assignments;
+  own.reserve(ids.assignment_targets.size());
   const uint32_t* target = ids.assignment_targets.data();
   for (uint32_t i = 0; i < n_tasks; ++i) {
-    const size_t first = own.items.size();
+    const size_t first = own.size();
+    nodes[i].first_assignment = static_cast<uint32_t>(first);
     for (const AssignmentData& a : d.tasks[i].assignments) {
       const AssignedVia via = !a.unit.empty()       ? AssignedVia::kDirect
                               : !a.unit_set.empty() ? AssignedVia::kUnitSet
@@ -811,17 +812,16 @@ void BuildIndexes(Plan::Impl* impl, Validator::Ids ids) {
                                           : kPostTarget;
       NodeAssignment entry{*target++, static_cast<int16_t>(a.clause),
                            static_cast<uint8_t>(a.role), kind};
-      size_t at = own.items.size();
-      own.items.push_back(entry);
-      for (; at > first &&
-             AssignmentOrder(own.items[at - 1]) > AssignmentOrder(entry);
+      size_t at = own.size();
+      own.push_back(entry);
+      for (; at > first && AssignmentOrder(own[at - 1]) > AssignmentOrder(entry);
            --at) {
-        own.items[at] = own.items[at - 1];
+        own[at] = own[at - 1];
       }
-      own.items[at] = entry;
+      own[at] = entry;
     }
-    own.offsets[i + 1] = static_cast<uint32_t>(own.items.size());
   }
+  nodes[n_tasks].first_assignment = static_cast<uint32_t>(own.size());
 
   // Per unit: its own entries, sets and groups expanded. Counted first so
   // that the list is one exact allocation; filled in node order, each node's
@@ -842,7 +842,7 @@ void BuildIndexes(Plan::Impl* impl, Validator::Ids ids) {
       f(*m);
     }
   };
-  for (const NodeAssignment& a : own.items) {
+  for (const NodeAssignment& a : own) {
     for_each_unit(a, [&](uint32_t unit) { ++per_unit.offsets[unit + 1]; });
   }
   for (uint32_t u = 0; u < n_units; ++u) {
@@ -852,7 +852,9 @@ void BuildIndexes(Plan::Impl* impl, Validator::Ids ids) {
   std::vector<uint32_t> next(per_unit.offsets.begin(),
                              per_unit.offsets.end() - 1);
   for (uint32_t i = 0; i < n_tasks; ++i) {
-    for (const NodeAssignment* a = own.begin(i); a != own.end(i); ++a) {
+    for (const NodeAssignment* a = impl->AssignmentsBegin(i),
+                             * end = impl->AssignmentsEnd(i);
+         a != end; ++a) {
       const uint32_t via_index =
           a->kind == static_cast<uint8_t>(AssignedVia::kDirect) ? 0 : a->target;
       for_each_unit(*a, [&](uint32_t unit) {

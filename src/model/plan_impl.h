@@ -37,6 +37,15 @@ struct NodeAssignment {
 };
 inline constexpr uint8_t kPostTarget = 4;
 
+// A node of the task tree: where its assignments start (they end where the
+// next node's start), its parent and its nearest supervising group, side by
+// side so that one cache miss brings all three.
+struct NodeInfo {
+  uint32_t first_assignment;
+  int32_t parent;  // node or kNone
+  int32_t group;   // nearest supervising group (here or above) or kNone
+};
+
 // Sort key within a node: units by role, posts last (in document order).
 inline uint8_t AssignmentOrder(const NodeAssignment& a) {
   return a.kind == kPostTarget ? 4 : a.role;
@@ -173,12 +182,18 @@ struct Plan::Impl {
   std::vector<int32_t> group_dispatch;  // nearest dispatch group at or above
   Lists<uint32_t> group_tasks;          // nodes whose nearest group it is
 
-  // Task tree.
-  std::vector<int32_t> task_parent;
-  std::vector<int32_t> task_group;  // nearest supervising group or kNone
+  // Task tree: one NodeInfo per node, then an end marker whose
+  // first_assignment is assignments.size().
+  std::vector<NodeInfo> nodes;
   // Each node's own assignments, sorted by AssignmentOrder (stable).
-  // Inherited ones are found by walking task_parent.
-  Lists<NodeAssignment> node_assignments;
+  // Inherited ones are found by walking the parents.
+  std::vector<NodeAssignment> assignments;
+  const NodeAssignment* AssignmentsBegin(uint32_t node) const {
+    return assignments.data() + nodes[node].first_assignment;
+  }
+  const NodeAssignment* AssignmentsEnd(uint32_t node) const {
+    return assignments.data() + nodes[node + 1].first_assignment;
+  }
   // Units: their own roles (not inherited), sorted by node then role.
   Lists<UnitEntry> unit_entries;
 };
@@ -200,10 +215,10 @@ template <typename F>
 void ForEachAssignedUnit(const Plan::Impl& impl, uint32_t task, F&& f) {
   for (uint8_t role = 0; role < kRoleCount; ++role) {
     for (int32_t node = static_cast<int32_t>(task); node != kNone;
-         node = impl.task_parent[node]) {
+         node = impl.nodes[node].parent) {
       const auto n = static_cast<uint32_t>(node);
-      for (const NodeAssignment* a = impl.node_assignments.begin(n),
-                               * end = impl.node_assignments.end(n);
+      for (const NodeAssignment* a = impl.AssignmentsBegin(n),
+                               * end = impl.AssignmentsEnd(n);
            a != end && AssignmentOrder(*a) <= role; ++a) {
         if (AssignmentOrder(*a) != role) continue;
         if (a->kind == static_cast<uint8_t>(AssignedVia::kDirect)) {
@@ -226,10 +241,10 @@ void ForEachAssignedUnit(const Plan::Impl& impl, uint32_t task, F&& f) {
 template <typename F>
 void ForEachAssignedPost(const Plan::Impl& impl, uint32_t task, F&& f) {
   for (int32_t node = static_cast<int32_t>(task); node != kNone;
-       node = impl.task_parent[node]) {
+       node = impl.nodes[node].parent) {
     const auto n = static_cast<uint32_t>(node);
-    for (const NodeAssignment* a = impl.node_assignments.begin(n),
-                             * end = impl.node_assignments.end(n);
+    for (const NodeAssignment* a = impl.AssignmentsBegin(n),
+                             * end = impl.AssignmentsEnd(n);
          a != end; ++a) {
       if (a->kind == kPostTarget) f(a->target);
     }

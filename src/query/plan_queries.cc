@@ -282,7 +282,7 @@ absl::Status Plan::AccountabilityOf(TaskIndex task, Date on,
   ForEachAssignedPost(impl, task.value, [&](uint32_t post) {
     out->posts.push_back(HeldPost(impl, post, day));
   });
-  const int32_t g = impl.task_group[task.value];
+  const int32_t g = impl.nodes[task.value].group;
   if (g == kNone) return absl::OkStatus();
   out->group = GroupIndex{static_cast<uint32_t>(g)};
   auto holders = [&](const Lists<uint32_t>& posts, uint32_t group,
@@ -419,7 +419,7 @@ absl::Status Plan::TasksOfPerson(PersonIndex person, Date from, Date to,
       if (!capacity) continue;
       if (*capacity == Capacity::kChiefDispatcher) {
         for (uint32_t task = 0; task < impl.data.tasks.size(); ++task) {
-          const int32_t tg = impl.task_group[task];
+          const int32_t tg = impl.nodes[task].group;
           if (tg != kNone && impl.group_dispatch[tg] == static_cast<int32_t>(g)) {
             add(task, *capacity, std::nullopt, std::nullopt);
           }
@@ -547,7 +547,7 @@ std::vector<Lint> Plan::Lints(Date on) const {
     if (!lead && !responsible && !posts) {
       // A supervising group still answers for it (its convener and office);
       // with no group either, nobody does.
-      const int32_t group = impl.task_group[t];
+      const int32_t group = impl.nodes[t].group;
       (group == kNone ? errors : warnings)
           .push_back({group == kNone ? "error" : "warning",
                       "task_without_lead", ptr("tasks", t),
