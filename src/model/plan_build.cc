@@ -722,6 +722,13 @@ void BuildIndexes(Plan::Impl* impl, Validator::Ids ids) {
   };
   for (auto& v : by_post) std::sort(v.begin(), v.end(), by_start);
   for (auto& v : by_person) std::sort(v.begin(), v.end(), by_start);
+  impl->post_only_tenure.resize(by_post.size());
+  for (uint32_t p = 0; p < by_post.size(); ++p) {
+    impl->post_only_tenure[p] =
+        by_post[p].size() == 1 ? by_post[p].front()
+        : by_post[p].empty()   ? TenureSpan{kNever, kNever, 0, p}
+                               : TenureSpan{kNever, kNever, 0, kManyTenures};
+  }
   Flatten(by_post, &impl->post_tenures);
   Flatten(by_person, &impl->person_tenures);
 

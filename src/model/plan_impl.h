@@ -25,6 +25,7 @@ namespace dutygraph {
 
 inline constexpr int32_t kNone = -1;
 inline constexpr int32_t kNever = std::numeric_limits<int32_t>::max();
+inline constexpr uint32_t kManyTenures = std::numeric_limits<uint32_t>::max();
 
 // One assignment of a node, its target resolved to an index once, at build.
 // Unit sets and groups stay unexpanded here (their members are listed once,
@@ -168,6 +169,11 @@ struct Plan::Impl {
 
   // Posts: tenures sorted by start.
   Lists<TenureSpan> post_tenures;
+  // Per post, its tenure when it has exactly one (most posts in a plan's
+  // span), so that finding the holder is one load: `post` is kManyTenures
+  // when the post has several (then see post_tenures), and `from` is kNever
+  // when it has none.
+  std::vector<TenureSpan> post_only_tenure;
   // People: their tenures, sorted by start.
   Lists<TenureSpan> person_tenures;
 

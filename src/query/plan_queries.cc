@@ -48,12 +48,13 @@ absl::StatusOr<uint32_t> Lookup(
 
 std::optional<PersonIndex> Holder(const Plan::Impl& impl, uint32_t post,
                                   int32_t day) {
-  const TenureSpan* first = impl.post_tenures.begin(post);
-  const TenureSpan* last = impl.post_tenures.end(post);
-  if (last - first == 1) {  // most posts have one holder in a plan's span
-    if (first->from <= day && day <= first->to) return PersonIndex{first->person};
+  const TenureSpan& only = impl.post_only_tenure[post];
+  if (only.post != kManyTenures) {  // one tenure (or none: from is kNever)
+    if (only.from <= day && day <= only.to) return PersonIndex{only.person};
     return std::nullopt;
   }
+  const TenureSpan* first = impl.post_tenures.begin(post);
+  const TenureSpan* last = impl.post_tenures.end(post);
   // The last tenure starting on or before `day`.
   const TenureSpan* it = std::upper_bound(
       first, last, day,
