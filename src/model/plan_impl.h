@@ -92,6 +92,11 @@ class KeyIndex {
   KeyIndex() = default;
   KeyIndex(const Record* records, Field field)
       : set_(0, Hash{records, field}, Eq{records, field}) {}
+  // Move-only: a copy would still point at the original records.
+  KeyIndex(const KeyIndex&) = delete;
+  KeyIndex& operator=(const KeyIndex&) = delete;
+  KeyIndex(KeyIndex&&) = default;
+  KeyIndex& operator=(KeyIndex&&) = default;
 
   void reserve(size_t n) { set_.reserve(n); }
   size_t size() const { return set_.size(); }
