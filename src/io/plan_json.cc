@@ -225,7 +225,7 @@ constexpr uint32_t Bit(int k) { return uint32_t{1} << k; }
 class Reader {
  public:
   explicit Reader(const PlanLimits& limits) : limits_(limits) {
-    path_.reserve(16);
+    path_.resize(16);
   }
 
   void ReadDocument(dom::element root, PlanData* plan);
@@ -240,24 +240,25 @@ class Reader {
     size_t index = 0;
     bool is_index = false;
   };
+  // The path is path_[0, depth_): pushed and popped for every value read,
+  // so kept to an index bump (the vector only grows past 16 levels).
   class [[nodiscard]] Scope {
    public:
-    explicit Scope(std::vector<Segment>* path) : path_(path) {}
+    explicit Scope(size_t* depth) : depth_(depth) {}
     Scope(const Scope&) = delete;
     Scope& operator=(const Scope&) = delete;
-    ~Scope() { path_->pop_back(); }
+    ~Scope() { --*depth_; }
 
    private:
-    std::vector<Segment>* path_;
+    size_t* depth_;
   };
-  Scope At(std::string_view key) {
-    path_.push_back({key, 0, false});
-    return Scope(&path_);
+  Scope Push(const Segment& segment) {
+    if (depth_ == path_.size()) path_.resize(2 * depth_);
+    path_[depth_++] = segment;
+    return Scope(&depth_);
   }
-  Scope At(size_t index) {
-    path_.push_back({{}, index, true});
-    return Scope(&path_);
-  }
+  Scope At(std::string_view key) { return Push({key, 0, false}); }
+  Scope At(size_t index) { return Push({{}, index, true}); }
 
   std::string Pointer() const;
   void Error(std::string message) {
@@ -337,6 +338,7 @@ class Reader {
 
   const PlanLimits& limits_;
   std::vector<Segment> path_;
+  size_t depth_ = 0;
   std::vector<PlanDiagnostic> errors_;
   size_t records_ = 0;
   bool too_many_records_ = false;
@@ -344,7 +346,8 @@ class Reader {
 
 std::string Reader::Pointer() const {
   std::string pointer;
-  for (const Segment& s : path_) {
+  for (size_t k = 0; k < depth_; ++k) {
+    const Segment& s = path_[k];
     pointer += '/';
     if (s.is_index) {
       pointer += std::to_string(s.index);
@@ -2020,6 +2023,27 @@ absl::StatusOr<PlanData> ParsePlanJson(std::string_view json,
                                        const PlanLimits& limits) {
   return Parse(json, /*padded=*/false, diagnostics, limits);
 }
+
+namespace internal {
+
+absl::StatusOr<PlanData> ParsePlanJson(std::string_view json, size_t capacity,
+                                       std::vector<PlanDiagnostic>* diagnostics,
+                                       const PlanLimits& limits) {
+  const bool padded = capacity >= json.size() &&
+                      capacity - json.size() >= simdjson::SIMDJSON_PADDING;
+  return Parse(json, padded, diagnostics, limits);
+}
+
+absl::StatusOr<Plan> LoadPlanJson(std::string_view json, size_t capacity,
+                                  std::vector<PlanDiagnostic>* diagnostics,
+                                  const PlanLimits& limits) {
+  absl::StatusOr<PlanData> data =
+      internal::ParsePlanJson(json, capacity, diagnostics, limits);
+  if (!data.ok()) return data.status();
+  return Plan::Build(*std::move(data), diagnostics);
+}
+
+}  // namespace internal
 
 std::string WritePlanJson(const PlanData& data) {
   std::string text;

@@ -75,6 +75,12 @@ class Validator {
     IndexIds("people", d_.people, &people_);
     IndexIds("groups", d_.groups, &groups_);
     IndexIds("tasks", d_.tasks, &tasks_);
+    paths_ = KeyIndex<TaskData>(d_.tasks.data(), &TaskData::path);
+    paths_.reserve(d_.tasks.size());
+    task_parents_.assign(d_.tasks.size(), kNone);
+    size_t assignments = 0;
+    for (const TaskData& t : d_.tasks) assignments += t.assignments.size();
+    assignment_targets_.reserve(assignments);
     CheckPlan();
     CheckUnits();
     CheckUnitChanges();
@@ -89,18 +95,30 @@ class Validator {
     return std::move(out_);
   }
 
-  // The id maps built while validating (keys view the data's strings),
-  // handed to the index builder so that it does not hash every id again.
+  // The id maps built while validating (they index the data's vectors,
+  // whose buffers moving the data keeps), and the references of the tasks
+  // resolved while checking them, handed to the index builder so that it
+  // does not hash any of them again.
   struct Ids {
-    Plan::Impl::IdMap units, sets, posts, people, groups, tasks;
+    KeyIndex<UnitData> units;
+    KeyIndex<UnitSetData> sets;
+    KeyIndex<PostData> posts;
+    KeyIndex<PersonData> people;
+    KeyIndex<GroupData> groups;
+    KeyIndex<TaskData> tasks, paths;
+    std::vector<int32_t> task_parents;  // node or kNone
+    // One per assignment, tasks in order: the unit, set, group or post.
+    std::vector<uint32_t> assignment_targets;
   };
   Ids TakeIds() {
-    return Ids{std::move(units_), std::move(sets_), std::move(posts_),
-               std::move(people_), std::move(groups_), std::move(tasks_)};
+    return Ids{std::move(units_),        std::move(sets_),
+               std::move(posts_),        std::move(people_),
+               std::move(groups_),       std::move(tasks_),
+               std::move(paths_),        std::move(task_parents_),
+               std::move(assignment_targets_)};
   }
 
  private:
-  using IdMap = Plan::Impl::IdMap;
 
   void Error(const Loc& at, std::string message) {
     out_.push_back({at.str(), std::move(message)});
@@ -109,48 +127,60 @@ class Validator {
     out_.push_back({std::move(pointer), std::move(message)});
   }
 
-  template <typename Records>
-  void IndexIds(const char* array, const Records& records, IdMap* ids) {
+  template <typename Record>
+  void IndexIds(const char* array, const std::vector<Record>& records,
+                KeyIndex<Record>* ids) {
     IndexIds([array](size_t i) { return Loc(array, i); }, records, ids);
   }
-  template <typename Records, typename LocOf>
-  void IndexIds(LocOf loc_of, const Records& records, IdMap* ids) {
+  template <typename Record, typename LocOf>
+  void IndexIds(LocOf loc_of, const std::vector<Record>& records,
+                KeyIndex<Record>* ids) {
+    *ids = KeyIndex<Record>(records.data(), &Record::id);
+    ids->reserve(records.size());
     for (size_t i = 0; i < records.size(); ++i) {
       const std::string& id = records[i].id;
       if (id.empty()) {
         Error(loc_of(i) + "id", "id is empty");
         continue;
       }
-      auto [it, inserted] = ids->try_emplace(id, static_cast<uint32_t>(i));
+      auto [first, inserted] = ids->Insert(static_cast<uint32_t>(i));
       if (!inserted) {
         Error(loc_of(i) + "id",
               absl::StrFormat("duplicate id '%s' (first at %s)", id,
-                              loc_of(it->second).str()));
+                              loc_of(first).str()));
       }
     }
   }
 
   // Checks that `id` names a record in `ids`; empty is allowed if optional.
+  template <typename Record>
   bool Ref(const Loc& pointer, const std::string& id,
-           const IdMap& ids, std::string_view kind, bool optional = true) {
+           const KeyIndex<Record>& ids, std::string_view kind,
+           bool optional = true) {
+    return RefIndex(pointer, id, ids, kind, optional) != kNone;
+  }
+  // The same, returning the record's index (kNone if absent or unknown).
+  template <typename Record>
+  int32_t RefIndex(const Loc& pointer, const std::string& id,
+                   const KeyIndex<Record>& ids, std::string_view kind,
+                   bool optional = true) {
     if (id.empty()) {
       if (!optional) Error(pointer, absl::StrCat("missing ", std::string(kind), " id"));
-      return false;
+      return kNone;
     }
-    if (ids.contains(id)) return true;
-    std::vector<std::string_view> candidates;
-    candidates.reserve(ids.size());
-    for (const auto& [key, index] : ids) candidates.push_back(key);
+    if (const int32_t found = ids.Find(id); found != kNone) return found;
+    std::vector<std::string_view> candidates = ids.Keys();
     std::sort(candidates.begin(), candidates.end());
     std::string message = absl::StrFormat("unknown %s '%s'", kind, id);
     if (auto close = internal::ClosestMatch(id, candidates)) {
       absl::StrAppend(&message, "; did you mean '", *close, "'?");
     }
     Error(pointer, std::move(message));
-    return false;
+    return kNone;
   }
+  template <typename Record>
   void Refs(const Loc& pointer, const std::vector<std::string>& ids,
-            const IdMap& map, std::string_view kind) {
+            const KeyIndex<Record>& map, std::string_view kind) {
     for (size_t k = 0; k < ids.size(); ++k) {
       Ref(pointer.At(k), ids[k], map, kind, false);
     }
@@ -205,8 +235,9 @@ class Validator {
     }
     std::vector<internal::Edge> edges;
     for (size_t i = 0; i < d_.units.size(); ++i) {
-      if (auto it = units_.find(d_.units[i].parent); it != units_.end()) {
-        edges.emplace_back(static_cast<uint32_t>(i), it->second);
+      if (const int32_t parent = units_.Find(d_.units[i].parent);
+          parent != kNone) {
+        edges.emplace_back(static_cast<uint32_t>(i), parent);
       }
     }
     Cycle("units", d_.units, edges, "unit parents");
@@ -239,15 +270,15 @@ class Validator {
                                                     : "one unit"));
       }
       for (size_t k = 0; k < c.from.size(); ++k) {
-        auto it = units_.find(c.from[k]);
-        if (it == units_.end()) continue;
-        if (gone[it->second] != kNever) {
+        const int32_t unit = units_.Find(c.from[k]);
+        if (unit == kNone) continue;
+        if (gone[unit] != kNever) {
           Error((at + "from").At(k),
                 absl::StrFormat("unit '%s' has already gone on %s", c.from[k],
-                                Date::FromDaysSinceEpoch(gone[it->second])
+                                Date::FromDaysSinceEpoch(gone[unit])
                                     ->ToString()));
         }
-        gone[it->second] = c.date.days_since_epoch();
+        gone[unit] = c.date.days_since_epoch();
         for (const std::string& to : c.to) {
           if (to == c.from[k]) {
             Error(at + "to", absl::StrFormat("unit '%s' cannot succeed itself", to));
@@ -383,18 +414,21 @@ class Validator {
         if (!t.parent.empty()) Error(at + "parent", "a part has no parent");
       } else if (t.parent.empty()) {
         Error(at + "parent", absl::StrCat("a ", t.kind, " needs a parent"));
-      } else if (Ref(at + "parent", t.parent, tasks_, "task")) {
-        if (tasks_.at(t.parent) >= i) {
+      } else if (const int32_t parent =
+                     RefIndex(at + "parent", t.parent, tasks_, "task");
+                 parent != kNone) {
+        if (static_cast<size_t>(parent) >= i) {
           Error(at + "parent",
                 absl::StrFormat("parent '%s' must come earlier in the array",
                                 t.parent));
         }
+        task_parents_[i] = parent;
       }
       if (!t.path.empty()) {
-        auto [it, inserted] = paths_.try_emplace(t.path, i);
+        auto [first, inserted] = paths_.Insert(static_cast<uint32_t>(i));
         if (!inserted) {
           Error(at + "path", absl::StrFormat("duplicate path '%s' (first at %s)",
-                                              t.path, Ptr("tasks", it->second).str()));
+                                              t.path, Ptr("tasks", first).str()));
         }
       }
       for (size_t k = 0; k < t.clauses.size(); ++k) {
@@ -431,14 +465,17 @@ class Validator {
                     "an assignment names exactly one of unit, unit_set, post, "
                     "group; this one names %d",
                     targets));
+      assignment_targets_.push_back(0);
       return;
     }
-    const bool resolved =
-        !a.unit.empty()       ? Ref(at + "unit", a.unit, units_, "unit")
-        : !a.unit_set.empty() ? Ref(at + "unit_set", a.unit_set, sets_,
-                                    "unit set")
-        : !a.group.empty()    ? Ref(at + "group", a.group, groups_, "group")
-                              : Ref(at + "post", a.post, posts_, "post");
+    const int32_t target =
+        !a.unit.empty()       ? RefIndex(at + "unit", a.unit, units_, "unit")
+        : !a.unit_set.empty() ? RefIndex(at + "unit_set", a.unit_set, sets_,
+                                         "unit set")
+        : !a.group.empty() ? RefIndex(at + "group", a.group, groups_, "group")
+                           : RefIndex(at + "post", a.post, posts_, "post");
+    assignment_targets_.push_back(target == kNone ? 0 : target);
+    const bool resolved = target != kNone;
     if (a.clause < -1 || a.clause >= static_cast<int>(t.clauses.size())) {
       Error(at + "clause",
             absl::StrFormat("clause %d does not exist (the node has %d)",
@@ -472,14 +509,14 @@ class Validator {
     for (size_t i = 0; i < d_.dependencies.size(); ++i) {
       const DependencyData& dep = d_.dependencies[i];
       const Loc at = Ptr("dependencies", i);
-      const bool from = Ref(at + "from", dep.from, tasks_, "task", false);
-      const bool to = Ref(at + "to", dep.to, tasks_, "task", false);
+      const int32_t from = RefIndex(at + "from", dep.from, tasks_, "task", false);
+      const int32_t to = RefIndex(at + "to", dep.to, tasks_, "task", false);
       OneOf(at + "type", dep.type, {"finish_to_start"});
       if (dep.lag_working_days < 0) {
         Error(at + "lag_working_days", "lag must be >= 0");
       }
-      if (from && to) {
-        edges.emplace_back(tasks_.at(dep.from), tasks_.at(dep.to));
+      if (from != kNone && to != kNone) {
+        edges.emplace_back(from, to);
         edge_dependency.push_back(i);
       }
     }
@@ -517,7 +554,7 @@ class Validator {
   }
 
   void CheckCadences() {
-    IdMap ids;
+    KeyIndex<CadenceData> ids;
     IndexIds("cadences", d_.cadences, &ids);
     for (size_t i = 0; i < d_.cadences.size(); ++i) {
       const CadenceData& c = d_.cadences[i];
@@ -542,13 +579,13 @@ class Validator {
   }
 
   void CheckEscalation() {
-    IdMap ids;
+    KeyIndex<EscalationPolicyData> ids;
     IndexIds("escalation", d_.escalation, &ids);
     for (size_t i = 0; i < d_.escalation.size(); ++i) {
       const EscalationPolicyData& p = d_.escalation[i];
       const Loc at = Ptr("escalation", i);
       Refs(at + "applies_to", p.applies_to, tasks_, "task");
-      IdMap rule_ids;
+      KeyIndex<EscalationRuleData> rule_ids;
       IndexIds([&at](size_t k) { return (at + "rules").At(k); }, p.rules,
                &rule_ids);
       for (size_t k = 0; k < p.rules.size(); ++k) {
@@ -571,8 +608,14 @@ class Validator {
   }
 
   const PlanData& d_;
-  IdMap units_, sets_, posts_, people_, groups_, tasks_;
-  absl::flat_hash_map<std::string_view, size_t> paths_;
+  KeyIndex<UnitData> units_;
+  KeyIndex<UnitSetData> sets_;
+  KeyIndex<PostData> posts_;
+  KeyIndex<PersonData> people_;
+  KeyIndex<GroupData> groups_;
+  KeyIndex<TaskData> tasks_, paths_;
+  std::vector<int32_t> task_parents_;
+  std::vector<uint32_t> assignment_targets_;
   std::vector<PlanDiagnostic> out_;
 };
 
@@ -609,15 +652,13 @@ void BuildIndexes(Plan::Impl* impl, Validator::Ids ids) {
   impl->group_by_id = std::move(ids.groups);
   impl->set_by_id = std::move(ids.sets);
   impl->person_by_id = std::move(ids.people);
-  impl->task_by_key = std::move(ids.tasks);
-  auto& post_ids = impl->post_by_id;
-  auto& group_ids = impl->group_by_id;
-  auto& set_ids = impl->set_by_id;
-  auto& person_ids = impl->person_by_id;
-  auto post_or_none = [&](const std::string& id) {
-    auto it = post_ids.find(id);
-    return it == post_ids.end() ? kNone : static_cast<int32_t>(it->second);
-  };
+  impl->task_by_id = std::move(ids.tasks);
+  impl->task_by_path = std::move(ids.paths);
+  const auto& unit_ids = impl->unit_by_id;
+  const auto& post_ids = impl->post_by_id;
+  const auto& group_ids = impl->group_by_id;
+  const auto& person_ids = impl->person_by_id;
+  auto post_or_none = [&](const std::string& id) { return post_ids.Find(id); };
 
   // Names.
   for (uint32_t i = 0; i < n_units; ++i) {
@@ -625,10 +666,6 @@ void BuildIndexes(Plan::Impl* impl, Validator::Ids ids) {
     AddName(&impl->unit_by_name, u.name, i);
     AddName(&impl->unit_by_name, u.full_name, i);
     for (const std::string& a : u.aliases) AddName(&impl->unit_by_name, a, i);
-  }
-  impl->task_by_key.reserve(2 * d.tasks.size());
-  for (uint32_t i = 0; i < d.tasks.size(); ++i) {
-    if (!d.tasks[i].path.empty()) impl->task_by_key.try_emplace(d.tasks[i].path, i);
   }
   for (uint32_t i = 0; i < d.groups.size(); ++i) {
     AddName(&impl->group_by_name, d.groups[i].id, i);
@@ -661,10 +698,10 @@ void BuildIndexes(Plan::Impl* impl, Validator::Ids ids) {
   std::vector<std::vector<uint32_t>> predecessors(n_units);
   for (const UnitChangeData& c : d.unit_changes) {
     for (const std::string& from : c.from) {
-      const uint32_t u = impl->unit_by_id.at(from);
+      const uint32_t u = unit_ids.at(from);
       impl->unit_gone_day[u] = c.date.days_since_epoch();
       if (!c.to.empty()) {
-        const uint32_t s = impl->unit_by_id.at(c.to.front());
+        const uint32_t s = unit_ids.at(c.to.front());
         impl->unit_successor[u] = static_cast<int32_t>(s);
         predecessors[s].push_back(u);
       }
@@ -698,6 +735,13 @@ void BuildIndexes(Plan::Impl* impl, Validator::Ids ids) {
   };
   for (auto& v : by_post) std::sort(v.begin(), v.end(), by_start);
   for (auto& v : by_person) std::sort(v.begin(), v.end(), by_start);
+  impl->post_only_tenure.resize(by_post.size());
+  for (uint32_t p = 0; p < by_post.size(); ++p) {
+    impl->post_only_tenure[p] =
+        by_post[p].size() == 1 ? by_post[p].front()
+        : by_post[p].empty()   ? TenureSpan{kNever, kNever, 0, p}
+                               : TenureSpan{kNever, kNever, 0, kManyTenures};
+  }
   Flatten(by_post, &impl->post_tenures);
   Flatten(by_person, &impl->person_tenures);
 
@@ -714,7 +758,7 @@ void BuildIndexes(Plan::Impl* impl, Validator::Ids ids) {
     for (const auto& id : group.guiding_posts) guiding[g].push_back(post_ids.at(id));
     if (!group.office_host.empty()) {
       impl->group_office_host[g] =
-          static_cast<int32_t>(impl->unit_by_id.at(group.office_host));
+          static_cast<int32_t>(unit_ids.at(group.office_host));
     }
     impl->group_office_director[g] = post_or_none(group.office_director);
   }
@@ -729,103 +773,116 @@ void BuildIndexes(Plan::Impl* impl, Validator::Ids ids) {
         impl->group_dispatch[g] = at;
         break;
       }
-      auto it = group_ids.find(d.groups[at].parent);
-      at = it == group_ids.end() ? kNone : static_cast<int32_t>(it->second);
+      at = group_ids.Find(d.groups[at].parent);
     }
   }
 
-  // Task tree: parents and the nearest supervising group.
-  const auto n_tasks = static_cast<uint32_t>(d.tasks.size());
-  impl->task_parent.assign(n_tasks, kNone);
-  for (uint32_t i = 0; i < n_tasks; ++i) {
-    if (!d.tasks[i].parent.empty()) {
-      impl->task_parent[i] =
-          static_cast<int32_t>(impl->task_by_key.at(d.tasks[i].parent));
-    }
+  // Member units of sets and groups.
+  auto members_of = [&](const std::vector<std::string>& members,
+                        Lists<uint32_t>* lists) {
+    for (const std::string& m : members) lists->items.push_back(unit_ids.at(m));
+    lists->offsets.push_back(static_cast<uint32_t>(lists->items.size()));
+  };
+  impl->group_units.offsets.assign(1, 0);
+  for (const GroupData& group : d.groups) members_of(group.members, &impl->group_units);
+  impl->set_units.offsets.assign(1, 0);
+  for (const UnitSetData& set : d.unit_sets) {
+    members_of(set.group.empty() ? set.members
+                                 : d.groups[group_ids.at(set.group)].members,
+               &impl->set_units);
   }
+  impl->group_units.items.shrink_to_fit();
+  impl->set_units.items.shrink_to_fit();
+
+  // Task tree: parents (resolved by the validator) and the nearest
+  // supervising group.
+  const auto n_tasks = static_cast<uint32_t>(d.tasks.size());
+  std::vector<NodeInfo>& nodes = impl->nodes;
+  nodes.assign(n_tasks + 1, NodeInfo{0, kNone, kNone});
+  for (uint32_t i = 0; i < n_tasks; ++i) nodes[i].parent = ids.task_parents[i];
   std::vector<int32_t> supervised_by(n_tasks, kNone);
   for (uint32_t g = 0; g < d.groups.size(); ++g) {
     for (const std::string& node : d.groups[g].supervises) {
-      supervised_by[impl->task_by_key.at(node)] = static_cast<int32_t>(g);
+      supervised_by[impl->task_by_id.at(node)] = static_cast<int32_t>(g);
     }
   }
-  impl->task_group.assign(n_tasks, kNone);
   std::vector<std::vector<uint32_t>> group_tasks(d.groups.size());
   for (uint32_t i = 0; i < n_tasks; ++i) {  // parents come first
-    const int32_t parent = impl->task_parent[i];
-    impl->task_group[i] = supervised_by[i] != kNone ? supervised_by[i]
-                          : parent != kNone         ? impl->task_group[parent]
-                                                    : kNone;
-    if (impl->task_group[i] != kNone) group_tasks[impl->task_group[i]].push_back(i);
+    const int32_t parent = nodes[i].parent;
+    nodes[i].group = supervised_by[i] != kNone ? supervised_by[i]
+                     : parent != kNone         ? nodes[parent].group
+                                               : kNone;
+    if (nodes[i].group != kNone) group_tasks[nodes[i].group].push_back(i);
   }
   Flatten(group_tasks, &impl->group_tasks);
 
-  // Expanded role entries: each node's own, then per unit.
-  std::vector<std::vector<RoleEntry>> own(n_tasks);
-  std::vector<std::vector<uint32_t>> own_posts(n_tasks);
-  std::vector<std::vector<UnitTask>> per_unit(n_units);
+  // Each node's own assignments, targets as the validator resolved them,
+  // stably sorted by role with posts last (insertion sort: a node has few).
+  std::vector<NodeAssignment>& own = impl->assignments;
+  own.reserve(ids.assignment_targets.size());
+  const uint32_t* target = ids.assignment_targets.data();
   for (uint32_t i = 0; i < n_tasks; ++i) {
+    const size_t first = own.size();
+    nodes[i].first_assignment = static_cast<uint32_t>(first);
     for (const AssignmentData& a : d.tasks[i].assignments) {
-      auto add = [&](uint32_t unit, AssignedVia via, uint32_t via_index) {
-        own[i].push_back(RoleEntry{unit, via_index, i,
-                                   static_cast<int16_t>(a.clause),
-                                   static_cast<uint8_t>(a.role),
-                                   static_cast<uint8_t>(via)});
-      };
-      auto add_members = [&](const std::vector<std::string>& members,
-                             AssignedVia via, uint32_t via_index) {
-        for (const std::string& m : members) {
-          add(impl->unit_by_id.at(m), via, via_index);
-        }
-      };
-      if (!a.unit.empty()) {
-        add(impl->unit_by_id.at(a.unit), AssignedVia::kDirect, 0);
-      } else if (!a.unit_set.empty()) {
-        const uint32_t s = set_ids.at(a.unit_set);
-        const UnitSetData& set = d.unit_sets[s];
-        add_members(set.group.empty() ? set.members
-                                      : d.groups[group_ids.at(set.group)].members,
-                    AssignedVia::kUnitSet, s);
-      } else if (!a.group.empty()) {
-        const uint32_t g = group_ids.at(a.group);
-        add_members(d.groups[g].members, AssignedVia::kGroup, g);
-      } else {
-        own_posts[i].push_back(post_ids.at(a.post));
+      const AssignedVia via = !a.unit.empty()       ? AssignedVia::kDirect
+                              : !a.unit_set.empty() ? AssignedVia::kUnitSet
+                                                    : AssignedVia::kGroup;
+      const uint8_t kind = a.post.empty() ? static_cast<uint8_t>(via)
+                                          : kPostTarget;
+      NodeAssignment entry{*target++, static_cast<int16_t>(a.clause),
+                           static_cast<uint8_t>(a.role), kind};
+      size_t at = own.size();
+      own.push_back(entry);
+      for (; at > first && AssignmentOrder(own[at - 1]) > AssignmentOrder(entry);
+           --at) {
+        own[at] = own[at - 1];
       }
-    }
-    for (const RoleEntry& e : own[i]) {
-      per_unit[e.unit].push_back(UnitTask{TaskIndex{i}, static_cast<Role>(e.role),
-                                          static_cast<AssignedVia>(e.via),
-                                          e.via_index, e.clause});
+      own[at] = entry;
     }
   }
-  for (auto& list : per_unit) {
-    std::stable_sort(list.begin(), list.end(),
-                     [](const UnitTask& a, const UnitTask& b) {
-                       return a.task.value != b.task.value
-                                  ? a.task.value < b.task.value
-                                  : a.role < b.role;
-                     });
-  }
-  Flatten(per_unit, &impl->unit_entries);
+  nodes[n_tasks].first_assignment = static_cast<uint32_t>(own.size());
 
-  // Per task: own entries, then each ancestor's, stably sorted by role.
-  std::vector<std::vector<RoleEntry>> full(n_tasks);
-  std::vector<std::vector<uint32_t>> full_posts(n_tasks);
-  for (uint32_t i = 0; i < n_tasks; ++i) {
-    for (int32_t at = static_cast<int32_t>(i); at != kNone;
-         at = impl->task_parent[at]) {
-      full[i].insert(full[i].end(), own[at].begin(), own[at].end());
-      full_posts[i].insert(full_posts[i].end(), own_posts[at].begin(),
-                           own_posts[at].end());
+  // Per unit: its own entries, sets and groups expanded. Counted first so
+  // that the list is one exact allocation; filled in node order, each node's
+  // assignments already by role, so every unit's list comes out sorted by
+  // (node, role) with document order among equals.
+  Lists<UnitEntry>& per_unit = impl->unit_entries;
+  per_unit.offsets.assign(n_units + 1, 0);
+  auto for_each_unit = [&](const NodeAssignment& a, auto&& f) {
+    if (a.kind == kPostTarget) return;
+    if (a.kind == static_cast<uint8_t>(AssignedVia::kDirect)) {
+      f(a.target);
+      return;
     }
-    std::stable_sort(full[i].begin(), full[i].end(),
-                     [](const RoleEntry& a, const RoleEntry& b) {
-                       return a.role < b.role;
-                     });
+    const Lists<uint32_t>& members = MembersOf(*impl, a);
+    for (const uint32_t* m = members.begin(a.target),
+                       * end = members.end(a.target);
+         m != end; ++m) {
+      f(*m);
+    }
+  };
+  for (const NodeAssignment& a : own) {
+    for_each_unit(a, [&](uint32_t unit) { ++per_unit.offsets[unit + 1]; });
   }
-  Flatten(full, &impl->task_entries);
-  Flatten(full_posts, &impl->task_posts);
+  for (uint32_t u = 0; u < n_units; ++u) {
+    per_unit.offsets[u + 1] += per_unit.offsets[u];
+  }
+  per_unit.items.resize(per_unit.offsets[n_units]);
+  std::vector<uint32_t> next(per_unit.offsets.begin(),
+                             per_unit.offsets.end() - 1);
+  for (uint32_t i = 0; i < n_tasks; ++i) {
+    for (const NodeAssignment* a = impl->AssignmentsBegin(i),
+                             * end = impl->AssignmentsEnd(i);
+         a != end; ++a) {
+      const uint32_t via_index =
+          a->kind == static_cast<uint8_t>(AssignedVia::kDirect) ? 0 : a->target;
+      for_each_unit(*a, [&](uint32_t unit) {
+        per_unit.items[next[unit]++] =
+            UnitEntry{i, via_index, a->clause, a->role, a->kind};
+      });
+    }
+  }
 }
 
 }  // namespace

@@ -48,12 +48,13 @@ absl::StatusOr<uint32_t> Lookup(
 
 std::optional<PersonIndex> Holder(const Plan::Impl& impl, uint32_t post,
                                   int32_t day) {
-  const TenureSpan* first = impl.post_tenures.begin(post);
-  const TenureSpan* last = impl.post_tenures.end(post);
-  if (last - first == 1) {  // most posts have one holder in a plan's span
-    if (first->from <= day && day <= first->to) return PersonIndex{first->person};
+  const TenureSpan& only = impl.post_only_tenure[post];
+  if (only.post != kManyTenures) {  // one tenure (or none: from is kNever)
+    if (only.from <= day && day <= only.to) return PersonIndex{only.person};
     return std::nullopt;
   }
+  const TenureSpan* first = impl.post_tenures.begin(post);
+  const TenureSpan* last = impl.post_tenures.end(post);
   // The last tenure starting on or before `day`.
   const TenureSpan* it = std::upper_bound(
       first, last, day,
@@ -80,6 +81,44 @@ int32_t Resolve(const Plan::Impl& impl, uint32_t unit, int32_t day) {
 }
 
 char RoleLetter(uint8_t role) { return "LSRP"[role]; }
+
+UnitTask ToUnitTask(const UnitEntry& e) {
+  return UnitTask{TaskIndex{e.task}, static_cast<Role>(e.role),
+                  static_cast<AssignedVia>(e.via), e.via_index, e.clause};
+}
+
+// Reads packed UnitEntry records as UnitTask values, so that
+// vector::insert sizes the result once and constructs each element in
+// place (no default construction first).
+class UnitTaskReader {
+ public:
+  using iterator_category = std::random_access_iterator_tag;
+  using value_type = UnitTask;
+  using difference_type = std::ptrdiff_t;
+  using pointer = void;
+  using reference = UnitTask;
+  explicit UnitTaskReader(const UnitEntry* at) : at_(at) {}
+  UnitTask operator*() const { return ToUnitTask(*at_); }
+  UnitTaskReader& operator++() {
+    ++at_;
+    return *this;
+  }
+  UnitTaskReader operator++(int) { return UnitTaskReader(at_++); }
+  UnitTaskReader& operator--() {
+    --at_;
+    return *this;
+  }
+  UnitTaskReader& operator+=(difference_type n) {
+    at_ += n;
+    return *this;
+  }
+  difference_type operator-(const UnitTaskReader& o) const { return at_ - o.at_; }
+  bool operator==(const UnitTaskReader& o) const { return at_ == o.at_; }
+  bool operator!=(const UnitTaskReader& o) const { return at_ != o.at_; }
+
+ private:
+  const UnitEntry* at_;
+};
 
 }  // namespace
 
@@ -119,9 +158,8 @@ void Accountability::Clear() {
 absl::StatusOr<UnitIndex> Plan::FindUnit(std::string_view name,
                                          std::optional<Date> on) const {
   uint32_t unit;
-  if (auto id = impl_->unit_by_id.find(name);
-      id != impl_->unit_by_id.end()) {
-    unit = id->second;
+  if (const int32_t id = impl_->unit_by_id.Find(name); id != kNone) {
+    unit = static_cast<uint32_t>(id);
   } else {
     absl::StatusOr<uint32_t> found =
         Lookup(impl_->unit_by_name, name, "unit", [&](uint32_t i) {
@@ -151,11 +189,15 @@ absl::StatusOr<UnitIndex> Plan::ResolveUnit(UnitIndex unit, Date on) const {
 }
 
 absl::StatusOr<TaskIndex> Plan::FindTask(std::string_view id_or_path) const {
-  auto it = impl_->task_by_key.find(id_or_path);
-  if (it != impl_->task_by_key.end()) return TaskIndex{it->second};
-  std::vector<std::string_view> keys;
-  for (const auto& [key, value] : impl_->task_by_key) keys.push_back(key);
+  // Ids first: a path that spells another node's id does not hide it.
+  int32_t found = impl_->task_by_id.Find(id_or_path);
+  if (found == kNone) found = impl_->task_by_path.Find(id_or_path);
+  if (found != kNone) return TaskIndex{static_cast<uint32_t>(found)};
+  std::vector<std::string_view> keys = impl_->task_by_id.Keys();
+  const std::vector<std::string_view> paths = impl_->task_by_path.Keys();
+  keys.insert(keys.end(), paths.begin(), paths.end());
   std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   std::string message = absl::StrFormat("unknown task '%s'", id_or_path);
   if (auto close = internal::ClosestMatch(id_or_path, keys)) {
     absl::StrAppend(&message, "; did you mean '", *close, "'?");
@@ -216,35 +258,32 @@ absl::Status Plan::AccountabilityOf(TaskIndex task, Date on,
   out->task = task;
   out->on = on;
   const int32_t day = on.days_since_epoch();
-  for (const RoleEntry* e = impl.task_entries.begin(task.value),
-                      * end = impl.task_entries.end(task.value);
-       e != end; ++e) {
-    const int32_t unit = impl.unit_gone_day[e->unit] > day
-                             ? static_cast<int32_t>(e->unit)
-                             : Resolve(impl, e->unit, day);
-    if (unit == kNone) continue;  // abolished: nobody carries it any more
+  ForEachAssignedUnit(impl, task.value, [&](uint32_t assigned, uint8_t role,
+                                            uint8_t via, uint32_t via_index,
+                                            int16_t clause, uint32_t node) {
+    const int32_t unit = impl.unit_gone_day[assigned] > day
+                             ? static_cast<int32_t>(assigned)
+                             : Resolve(impl, assigned, day);
+    if (unit == kNone) return;  // abolished: nobody carries it any more
     AccountableUnit& a = out->units.emplace_back();
     a.unit = UnitIndex{static_cast<uint32_t>(unit)};
-    a.role = static_cast<Role>(e->role);
-    const bool inherited = static_cast<uint32_t>(unit) != e->unit;
-    a.via = inherited ? AssignedVia::kSuccessor
-                      : static_cast<AssignedVia>(e->via);
-    a.via_index = inherited ? e->unit : e->via_index;
-    a.clause = e->clause;
-    a.from_node = TaskIndex{e->from_node};
+    a.role = static_cast<Role>(role);
+    const bool inherited = static_cast<uint32_t>(unit) != assigned;
+    a.via = inherited ? AssignedVia::kSuccessor : static_cast<AssignedVia>(via);
+    a.via_index = inherited ? assigned : via_index;
+    a.clause = clause;
+    a.from_node = TaskIndex{node};
     if (impl.unit_head[unit] != kNone) {
       a.head = HeldPost(impl, impl.unit_head[unit], day);
     }
     if (impl.unit_supervising[unit] != kNone) {
       a.supervising = HeldPost(impl, impl.unit_supervising[unit], day);
     }
-  }
-  for (const uint32_t* p = impl.task_posts.begin(task.value),
-                     * end = impl.task_posts.end(task.value);
-       p != end; ++p) {
-    out->posts.push_back(HeldPost(impl, *p, day));
-  }
-  const int32_t g = impl.task_group[task.value];
+  });
+  ForEachAssignedPost(impl, task.value, [&](uint32_t post) {
+    out->posts.push_back(HeldPost(impl, post, day));
+  });
+  const int32_t g = impl.nodes[task.value].group;
   if (g == kNone) return absl::OkStatus();
   out->group = GroupIndex{static_cast<uint32_t>(g)};
   auto holders = [&](const Lists<uint32_t>& posts, uint32_t group,
@@ -289,15 +328,15 @@ absl::Status Plan::TasksOfUnit(UnitIndex unit, Date on,
   if (mask == 0) mask = (1u << kRoleCount) - 1;
   const uint32_t all_roles = (1u << kRoleCount) - 1;
   auto append = [&](uint32_t from_unit, bool inherited) {
-    const UnitTask* first = impl.unit_entries.begin(from_unit);
-    const UnitTask* last = impl.unit_entries.end(from_unit);
-    if (mask == all_roles && !inherited) {  // the common case: one copy
-      out->insert(out->end(), first, last);
+    const UnitEntry* first = impl.unit_entries.begin(from_unit);
+    const UnitEntry* last = impl.unit_entries.end(from_unit);
+    if (mask == all_roles && !inherited) {  // the common case: one pass
+      out->insert(out->end(), UnitTaskReader{first}, UnitTaskReader{last});
       return;
     }
-    for (const UnitTask* e = first; e != last; ++e) {
+    for (const UnitEntry* e = first; e != last; ++e) {
       if (!(mask & (1u << static_cast<uint32_t>(e->role)))) continue;
-      UnitTask& t = out->emplace_back(*e);
+      UnitTask& t = out->emplace_back(ToUnitTask(*e));
       if (inherited) {
         t.via = AssignedVia::kSuccessor;
         t.via_index = from_unit;
@@ -354,12 +393,11 @@ absl::Status Plan::TasksOfPerson(PersonIndex person, Date from, Date to,
       const bool supervising =
           impl.unit_supervising[u] == static_cast<int32_t>(post);
       if (!head && !supervising) continue;
-      for (const UnitTask* e = impl.unit_entries.begin(u),
-                         * end = impl.unit_entries.end(u);
+      for (const UnitEntry* e = impl.unit_entries.begin(u),
+                          * end = impl.unit_entries.end(u);
            e != end; ++e) {
-        add(e->task.value,
-            head ? Capacity::kUnitHead : Capacity::kSupervisingLeader, e->role,
-            UnitIndex{u});
+        add(e->task, head ? Capacity::kUnitHead : Capacity::kSupervisingLeader,
+            static_cast<Role>(e->role), UnitIndex{u});
       }
     }
     const std::string& post_id = impl.data.posts[post].id;
@@ -382,7 +420,7 @@ absl::Status Plan::TasksOfPerson(PersonIndex person, Date from, Date to,
       if (!capacity) continue;
       if (*capacity == Capacity::kChiefDispatcher) {
         for (uint32_t task = 0; task < impl.data.tasks.size(); ++task) {
-          const int32_t tg = impl.task_group[task];
+          const int32_t tg = impl.nodes[task].group;
           if (tg != kNone && impl.group_dispatch[tg] == static_cast<int32_t>(g)) {
             add(task, *capacity, std::nullopt, std::nullopt);
           }
@@ -456,15 +494,15 @@ std::string internal::RaciCsvOf(const Plan::Impl& impl, Date on,
   const int32_t day = on.days_since_epoch();
   for (uint32_t task = 0; task < impl.data.tasks.size(); ++task) {
     if (visible != nullptr && (*visible)[task] == 0) continue;
-    for (const RoleEntry* e = impl.task_entries.begin(task),
-                        * end = impl.task_entries.end(task);
-         e != end; ++e) {
-      if (e->from_node != task) continue;  // the node's own assignments
-      const int32_t unit = Resolve(impl, e->unit, day);
-      if (unit == kNone) continue;
-      cells[task][unit].insert(e->role);
+    ForEachAssignedUnit(impl, task, [&](uint32_t assigned, uint8_t role,
+                                        uint8_t, uint32_t, int16_t,
+                                        uint32_t node) {
+      if (node != task) return;  // the node's own assignments
+      const int32_t unit = Resolve(impl, assigned, day);
+      if (unit == kNone) return;
+      cells[task][unit].insert(role);
       columns.insert(unit);
-    }
+    });
   }
   std::string out = "id,path,title";
   for (uint32_t u : columns) absl::StrAppend(&out, ",", csv(impl.data.units[u].name));
@@ -504,17 +542,18 @@ std::vector<Lint> Plan::Lints(Date on) const {
     // Roles per (unit, clause): leading one clause and supporting another
     // is normal in a multi-clause task; both in one clause is a conflict.
     std::map<std::pair<uint32_t, int16_t>, std::set<uint8_t>> roles_of_unit;
-    for (const RoleEntry* e = impl.task_entries.begin(t),
-                        * end = impl.task_entries.end(t);
-         e != end; ++e) {
-      lead |= e->role == static_cast<uint8_t>(Role::kLead);
-      responsible |= e->role == static_cast<uint8_t>(Role::kResponsible);
-      if (e->from_node == t) roles_of_unit[{e->unit, e->clause}].insert(e->role);
-    }
-    if (!lead && !responsible && impl.task_posts.size(t) == 0) {
+    ForEachAssignedUnit(impl, t, [&](uint32_t unit, uint8_t role, uint8_t,
+                                     uint32_t, int16_t clause, uint32_t node) {
+      lead |= role == static_cast<uint8_t>(Role::kLead);
+      responsible |= role == static_cast<uint8_t>(Role::kResponsible);
+      if (node == t) roles_of_unit[{unit, clause}].insert(role);
+    });
+    bool posts = false;
+    ForEachAssignedPost(impl, t, [&](uint32_t) { posts = true; });
+    if (!lead && !responsible && !posts) {
       // A supervising group still answers for it (its convener and office);
       // with no group either, nobody does.
-      const int32_t group = impl.task_group[t];
+      const int32_t group = impl.nodes[t].group;
       (group == kNone ? errors : warnings)
           .push_back({group == kNone ? "error" : "warning",
                       "task_without_lead", ptr("tasks", t),

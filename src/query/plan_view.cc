@@ -59,22 +59,22 @@ class PlanViewBuilder {
   // inherited from a node above; the groups it is a member of or hosts.
   void AddUnit(uint32_t unit) {
     for (uint32_t task = 0; task < impl_.data.tasks.size(); ++task) {
-      for (const RoleEntry* e = impl_.task_entries.begin(task),
-                          * end = impl_.task_entries.end(task);
-           e != end; ++e) {
-        if (Resolve(e->unit) == static_cast<int32_t>(unit)) {
+      ForEachAssignedUnit(impl_, task, [&](uint32_t assigned, uint8_t,
+                                           uint8_t, uint32_t, int16_t,
+                                           uint32_t) {
+        if (Resolve(assigned) == static_cast<int32_t>(unit)) {
           state_.reasons[task] |= kViewRole;
-          break;
         }
-      }
+      });
     }
     for (uint32_t g = 0; g < impl_.data.groups.size(); ++g) {
       const GroupData& group = impl_.data.groups[g];
       bool member = impl_.group_office_host[g] == static_cast<int32_t>(unit);
       for (const std::string& id : group.members) {
-        auto it = impl_.unit_by_id.find(id);
-        member = member || (it != impl_.unit_by_id.end() &&
-                            Resolve(it->second) == static_cast<int32_t>(unit));
+        const int32_t found = impl_.unit_by_id.Find(id);
+        member = member || (found != kNone &&
+                            Resolve(static_cast<uint32_t>(found)) ==
+                                static_cast<int32_t>(unit));
       }
       if (member) state_.group_visible[g] = true;
     }
@@ -104,7 +104,7 @@ class PlanViewBuilder {
       if (convener && group.kind == "dispatch") {
         // The chief dispatcher: every node under the dispatch group.
         for (uint32_t task = 0; task < impl_.data.tasks.size(); ++task) {
-          const int32_t tg = impl_.task_group[task];
+          const int32_t tg = impl_.nodes[task].group;
           if (tg != kNone &&
               impl_.group_dispatch[tg] == static_cast<int32_t>(g)) {
             state_.reasons[task] |= kViewSupervision;
@@ -119,11 +119,9 @@ class PlanViewBuilder {
       }
     }
     for (uint32_t task = 0; task < impl_.data.tasks.size(); ++task) {
-      for (const uint32_t* p = impl_.task_posts.begin(task),
-                         * end = impl_.task_posts.end(task);
-           p != end; ++p) {
-        if (*p == post) state_.reasons[task] |= kViewAssignedPost;
-      }
+      ForEachAssignedPost(impl_, task, [&](uint32_t assigned) {
+        if (assigned == post) state_.reasons[task] |= kViewAssignedPost;
+      });
     }
   }
 
@@ -132,7 +130,7 @@ class PlanViewBuilder {
     // Parents precede children in no guaranteed order: walk up per node.
     for (uint32_t task = 0; task < impl_.data.tasks.size(); ++task) {
       for (int32_t n = static_cast<int32_t>(task); n != kNone;
-           n = impl_.task_parent[n]) {
+           n = impl_.nodes[n].parent) {
         if (impl_.data.tasks[n].is_public) {
           state_.reasons[task] |= kViewPublic;
           break;

@@ -1190,6 +1190,36 @@ TEST(RoundTripTest, WriteThenParseIsIdentity) {
   ExpectPlansEq(*parsed, original);
 }
 
+// A std::string with 64 bytes of spare capacity is parsed in place, without
+// the copy; the result, and the errors, are the same as through a view.
+TEST(RoundTripTest, StringWithSpareCapacityParsesInPlaceAlike) {
+  std::string roomy;
+  roomy.reserve(std::string_view(kFullPlanJson).size() + 64);
+  roomy = kFullPlanJson;
+  ASSERT_GE(roomy.capacity() - roomy.size(), 64u);
+  absl::StatusOr<PlanData> parsed = ParsePlanJson(roomy);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  ExpectPlansEq(*parsed, FullPlan());
+  absl::StatusOr<Plan> loaded = LoadPlanJson(roomy);
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_EQ(loaded->data().tasks.size(), FullPlan().tasks.size());
+
+  // Truncated: the parser must stop at the end of the text, not read on
+  // into the spare capacity (filled with text that would close the object).
+  const std::string_view full(kFullPlanJson);
+  std::string cut(full);
+  cut.append(64, '}');
+  cut.resize(full.size() - 3);  // keeps the capacity and the '}' beyond
+  std::vector<PlanDiagnostic> in_place, copied;
+  absl::StatusOr<PlanData> a = ParsePlanJson(cut, &in_place);
+  absl::StatusOr<PlanData> b =
+      ParsePlanJson(std::string_view(cut), &copied);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status(), b.status());
+  EXPECT_NE(a.status().message().find("malformed JSON"), std::string::npos)
+      << a.status();
+}
+
 TEST(RoundTripTest, CanonicalTextIsAFixedPoint) {
   absl::StatusOr<PlanData> parsed = ParsePlanJson(kFullPlanJson);
   ASSERT_TRUE(parsed.ok()) << parsed.status();
