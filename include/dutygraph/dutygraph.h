@@ -13,6 +13,7 @@
 #include "dutygraph/calendar.h"
 #include "dutygraph/critical_path.h"
 #include "dutygraph/date.h"
+#include "dutygraph/import.h"
 #include "dutygraph/period.h"
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_answers_json.h"

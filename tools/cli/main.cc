@@ -15,6 +15,7 @@
 #include "calendar_command.h"
 #include "command.h"
 #include "dutygraph/version.h"
+#include "import_command.h"
 #include "plan_commands.h"
 #include "schedule_commands.h"
 
@@ -105,6 +106,7 @@ int main(int argc, char** argv) {
   dutygraph::cli::CommandAction action;
   dutygraph::cli::AddCalendarCommand(app, action);
   dutygraph::cli::AddPlanCommands(app, action);
+  dutygraph::cli::AddImportCommand(app, action);
   dutygraph::cli::AddScheduleCommands(app, action);
 
   try {
