@@ -129,7 +129,8 @@ bool NameIsPhrase(U32View n) {
 }  // namespace
 
 bool IsUnitSetName(U32View n) {
-  return StartsWith(n, V(U"各")) || Contains(n, V(U"相关")) ||
+  return StartsWith(n, V(U"各")) || Contains(n, V(U"各部门")) ||
+         Contains(n, V(U"各单位")) || Contains(n, V(U"相关")) ||
          Contains(n, V(U"有关")) || Contains(n, V(U"涉及")) ||
          EndsWith(n, V(U"成员单位"));
 }
@@ -195,6 +196,20 @@ std::optional<ParsedAnnotation> ParseAnnotation(U32View original,
     }
     for (U32View lead : {V(U"并"), V(U"及"), V(U"和")}) {
       if (StartsWith(n, lead) && n.size() > 3) n.remove_prefix(lead.size());
+    }
+    // "市住建局及相关高校": 及 joins two names (never inside one).
+    for (U32View join : {V(U"以及"), V(U"及")}) {
+      const size_t at = n.find(join);
+      if (at == U32View::npos || at == 0 || at + join.size() >= n.size()) continue;
+      const U32View left = n.substr(0, at), right = n.substr(at + join.size());
+      if (!(HasUnitSuffix(left) || IsUnitSetName(left)) ||
+          !(HasUnitSuffix(right) || IsUnitSetName(right))) {
+        continue;
+      }
+      if (NameIsPhrase(left)) return false;
+      pending.emplace_back(left);
+      n = right;
+      break;
     }
     if (!n.empty()) {
       if (NameIsPhrase(n)) return false;

@@ -127,6 +127,13 @@ std::vector<DeadlineData> FindDeadlines(U32View o, U32View f, int year,
               --s;
             }
           }
+          // The event starts after 自/从/在/于 (各部门在收到通知之日起…).
+          for (size_t k = i; k > s; --k) {
+            if (V(U"自从在于").find(f[k - 1]) != U32View::npos) {
+              s = k;
+              break;
+            }
+          }
           add(s, w);
           continue;
         }
@@ -159,11 +166,11 @@ std::vector<DeadlineData> FindDeadlines(U32View o, U32View f, int year,
 namespace {
 
 // Measure words after a number, longest first.
-constexpr std::array<const char32_t*, 58> kMeasures = {
+constexpr std::array<const char32_t*, 60> kMeasures = {
     U"个百分点", U"万千伏安", U"亿美元", U"万美元", U"万千瓦", U"平方米",
     U"立方米", U"千伏安", U"亿元", U"万元", U"亿斤", U"万亩", U"万人",
     U"万户", U"万个", U"万座", U"万家", U"万吨", U"万台", U"万名",
-    U"公里", U"千米", U"千瓦", U"公顷", U"批次", U"美元", U"元", U"亿",
+    U"亿次", U"万次", U"公里", U"千米", U"千瓦", U"公顷", U"批次", U"美元", U"元", U"亿",
     U"万", U"亩", U"家", U"个", U"项", U"场", U"人", U"户", U"座", U"台",
     U"列", U"所", U"件", U"类", U"支", U"名", U"条", U"辆", U"批", U"斤",
     U"床", U"张", U"次", U"宗", U"套", U"处", U"栋", U"吨", U"米", U"%"};
@@ -204,9 +211,19 @@ std::vector<TargetData> FindTargets(U32View o, U32View f) {
       // The number, tolerating OCR spaces ("7. 5") and a decimal point.
       std::string digits;
       size_t ne = k;
-      while (ne < ce && (IsDigit(f[ne]) || (f[ne] == U'.' && ne + 1 < ce && IsDigit(f[ne + 1])))) {
-        digits.push_back(static_cast<char>(f[ne]));
-        ++ne;
+      while (ne < ce) {
+        if (IsDigit(f[ne]) || (f[ne] == U'.' && ne + 1 < ce && IsDigit(f[ne + 1]))) {
+          digits.push_back(static_cast<char>(f[ne]));
+          ++ne;
+        } else if (f[ne] == U' ' && ne + 1 < ce && IsDigit(f[ne + 1]) && !digits.empty() &&
+                   IsDigit(f[ne - 1])) {
+          ++ne;  // OCR space inside a number: "3 000", "9 2%"
+        } else if (f[ne] == U'.' && ne + 2 < ce && f[ne + 1] == U' ' && IsDigit(f[ne + 2])) {
+          digits.push_back('.');  // "7. 5%"
+          ne += 2;
+        } else {
+          break;
+        }
       }
       size_t u = SkipSpaces(f, ne);
       if (u < ce && f[u] < 0x80 && std::isalpha(static_cast<int>(f[u]))) continue;  // 5G
@@ -219,8 +236,14 @@ std::vector<TargetData> FindTargets(U32View o, U32View f) {
           break;
         }
       }
-      if (f.substr(u, 1) == V(U"‰")) unit = "‰", ++u;
-      if (unit.empty()) continue;
+      if (unit.empty() && u < ce && f[u] == U'‰') unit = "‰", ++u;
+      // A duration (14个工作日内, 3 个月日常使用量) is not a quantity.
+      bool duration = false;
+      for (U32View w : {V(U"工作日"), V(U"月"), V(U"小时"), V(U"季度"), V(U"年"), V(U"周"),
+                        V(U"日"), V(U"天")}) {
+        duration = duration || StartsWith(f.substr(SkipSpaces(f, u)), w);
+      }
+      if (duration) continue;
       // Years, dates, ranks and versions are not quantities.
       const size_t after_unit = SkipSpaces(f, ne);
       if (after_unit < ce && V(U"年月日号届版级时岁").find(f[after_unit]) != U32View::npos) {
@@ -244,14 +267,19 @@ std::vector<TargetData> FindTargets(U32View o, U32View f) {
           {U"控制在", "<="}, {U"超过", ">"}, {U"突破", ">"},
           {U"达到", ">="}, {U"超", ">"}, {U"达", ">="}, {U"提高到", ">="},
       }};
+      bool before_word = false;
       for (const Comparator& c : kBefore) {
         const U32View w(c.word);
         if (ind_end - cs >= w.size() && f.substr(ind_end - w.size(), w.size()) == w) {
           if (op == "=") op = c.op;
           ind_end -= w.size();
+          before_word = true;
           break;
         }
       }
+      // A bare number is a target only with a comparator (控制在0.8以内).
+      if (unit.empty() && te == u && !before_word) continue;
+      if (unit.empty() && op == "=") continue;
       size_t ind_start = cs;
       while (ind_start < ind_end && IsSpace(f[ind_start])) ++ind_start;
       for (U32View lead : {V(U"力争"), V(U"确保"), V(U"全年"), V(U"推动"), V(U"实现")}) {
@@ -260,10 +288,20 @@ std::vector<TargetData> FindTargets(U32View o, U32View f) {
       TargetData t;
       size_t ts = cs;
       while (ts < ce && IsSpace(f[ts])) ++ts;
-      t.text = ToUtf8(Trim(o.substr(ts, te - ts)));
+      // What follows the quantity completes the indicator when the words
+      // before it are only a verb (实施 20 项重点研发项目).
+      size_t tail_start = SkipSpaces(f, te), tail_end = ce;
+      const bool tail = tail_start < tail_end && tail_end - tail_start <= 20 &&
+                        ind_end - ind_start <= 4;
+      t.text = ToUtf8(Trim(o.substr(ts, (tail ? tail_end : te) - ts)));
       std::string indicator;
       for (char32_t c : o.substr(ind_start, ind_end - ind_start)) {
         if (!IsSpace(c)) indicator += ToUtf8(U32View(&c, 1));
+      }
+      if (tail) {
+        for (char32_t c : o.substr(tail_start, tail_end - tail_start)) {
+          if (!IsSpace(c)) indicator += ToUtf8(U32View(&c, 1));
+        }
       }
       t.indicator = indicator;
       t.comparator = op;
@@ -293,10 +331,11 @@ std::vector<CadenceMention> FindCadences(U32View f) {
     const char32_t* word;
     const char* kind;
   };
-  static constexpr std::array<Kind, 9> kKinds = {{
+  static constexpr std::array<Kind, 10> kKinds = {{
       {U"简报", "briefing"}, {U"通报", "circular"}, {U"总结", "summary"},
       {U"调度", "dispatch"}, {U"统计", "statistics"}, {U"督查", "inspection"},
       {U"排名", "ranking"}, {U"曝光", "exposure"}, {U"讲评", "summary"},
+      {U"考核", "inspection"},
   }};
   std::vector<CadenceMention> out;
   auto push = [&](size_t s, size_t e, PeriodKind p, const char* kind) {
@@ -347,11 +386,11 @@ std::vector<CadenceMention> FindCadences(U32View f) {
 namespace {
 
 // Post titles end with one of these; a person's name may follow.
-constexpr std::array<const char32_t*, 22> kPostEnds = {
+constexpr std::array<const char32_t*, 23> kPostEnds = {
     U"常务副市长", U"副市长", U"市长", U"副秘书长", U"秘书长", U"主任",
     U"副局长", U"局长", U"部长", U"书记", U"调研员", U"主席", U"院长",
     U"行长", U"关长", U"队长", U"主要负责人", U"负责人", U"领导",
-    U"党组成员", U"常委", U"委员"};
+    U"党组成员", U"常委", U"委员", U"长"};
 
 // Splits "A、B" into posts, keeping "市委常委、市政府常务副市长" (one
 // person, two posts) together, and a trailing person name apart.
@@ -370,7 +409,9 @@ void SplitPosts(U32View o, std::vector<std::string>* posts,
   parts.push_back(cur);
   for (size_t i = 0; i < parts.size(); ++i) {
     U32 p = parts[i];
-    while ((EndsWith(p, V(U"常委")) || EndsWith(p, V(U"党组成员"))) && i + 1 < parts.size()) {
+    while ((EndsWith(p, V(U"常委")) || EndsWith(p, V(U"党组成员")) ||
+            EndsWith(p, V(U"副书记"))) &&
+           i + 1 < parts.size()) {
       p += U"、" + parts[++i];
     }
     for (U32View lead : {V(U"由"), V(U"并")}) {
@@ -413,9 +454,16 @@ U32View ClauseBefore(U32View o, U32View f, size_t at) {
 
 bool ParseGroup(U32View o, U32View f, const std::string& fallback_name,
                 GroupMention* g) {
-  const size_t conv = f.find(V(U"召集人"));
+  // The convener's word: 召集人 (专班), 组长 (领导小组), 指挥长 (指挥部).
+  U32View word;
+  for (U32View w : {V(U"召集人"), V(U"组长"), V(U"指挥长")}) {
+    if (f.find(w) != U32View::npos) {
+      word = w;
+      break;
+    }
+  }
   const size_t chief = f.find(V(U"任总调度"));
-  if (conv == U32View::npos && chief == U32View::npos) return false;
+  if (word.empty() && chief == U32View::npos) return false;
   *g = GroupMention{};
   // The name: 成立/建立/组建 ... 专班|领导小组|指挥部|工作组.
   for (U32View verb : {V(U"成立"), V(U"建立"), V(U"组建")}) {
@@ -457,8 +505,8 @@ bool ParseGroup(U32View o, U32View f, const std::string& fallback_name,
   if (chief != U32View::npos) {
     posts_before(chief + 1, &g->conveners, &g->convener_people);
   }
-  for (size_t at = f.find(V(U"召集人")); at != U32View::npos;
-       at = f.find(V(U"召集人"), at + 1)) {
+  for (size_t at = word.empty() ? U32View::npos : f.find(word); at != U32View::npos;
+       at = f.find(word, at + 1)) {
     const bool deputy = at > 0 && f[at - 1] == U'副';
     if (deputy) {
       posts_before(at - 1, &g->deputies, &g->deputy_people);

@@ -219,15 +219,15 @@ std::string Squash(U32View t) {
 
 // The place name of the plan: 衡阳 from 衡阳市打好…方案.
 std::string JurisdictionOf(U32View title, std::string* with_level) {
-  for (size_t i = 1; i < title.size() && i < 8; ++i) {
-    if (title[i] == U'市' || title[i] == U'州' || title[i] == U'县' ||
-        (title[i] == U'省' && i >= 2) || (title[i] == U'区' && i >= 2)) {
-      for (size_t k = 0; k < i; ++k) {
-        if (!import_internal::IsHan(title[k])) return "";
-      }
-      *with_level = ToUtf8(title.substr(0, i + 1));
-      return ToUtf8(title.substr(0, i));
-    }
+  // The level word nearest the start, 市 before 州 (衡州市 is a city).
+  for (char32_t level : {U'市', U'省', U'县', U'区', U'州'}) {
+    const size_t i = title.substr(0, 8).find(level);
+    if (i == U32View::npos || i < 2) continue;
+    bool han = true;
+    for (size_t k = 0; k < i; ++k) han = han && import_internal::IsHan(title[k]);
+    if (!han) continue;
+    *with_level = ToUtf8(title.substr(0, i + 1));
+    return ToUtf8(title.substr(0, i));
   }
   return "";
 }
@@ -864,7 +864,9 @@ class Importer {
       if (!prefix.empty() && !registry_->Known(name) && !import_internal::HasLevelPrefix(name) &&
           import_internal::HasUnitSuffix(name) && !import_internal::IsUnitSetName(name) &&
           !Contains(name, V(U"市")) && !Contains(name, V(U"省")) && !Contains(name, V(U"县")) &&
-          !Contains(name, V(U"区")) && !Contains(name, ToU32(plan_.plan.jurisdiction).substr(0, 2)) &&
+          !Contains(name, V(U"区")) &&
+          (plan_.plan.jurisdiction.empty() ||
+           !Contains(name, ToU32(plan_.plan.jurisdiction).substr(0, 2))) &&
           !StartsWith(name, V(U"国")) && !StartsWith(name, V(U"中")) && !StartsWith(name, V(U"人民")) &&
           !StartsWith(name, V(U"在"))) {
         target = registry_->ResolveRestored(ToUtf8(prefix + name), written, line);

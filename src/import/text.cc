@@ -242,9 +242,24 @@ std::vector<Line> CleanLines(std::string_view utf8,
   }
   // Columns: runs of >= 3 consecutive short lines without sentence
   // punctuation.
-  auto is_short = [](const Line& l) {
+  // Header cells of a flattened table (序号, 牵头单位, 完成时限) are short
+  // too, but are content.
+  auto is_header = [](U32View f) {
+    for (U32View end : {V(U"序号"), V(U"单位"), V(U"部门"), V(U"任务"), V(U"时限"),
+                        V(U"时间"), V(U"备注"), V(U"内容"), V(U"措施"), V(U"节点")}) {
+      if (EndsWith(f, end)) return true;
+    }
+    return false;
+  };
+  // A bracket marks the tail of a broken annotation ("牵头）"), not a
+  // column (unless the line is only a stray bracket or two).
+  auto has_bracket = [](U32View f) {
+    return f.find(U'(') != U32View::npos || f.find(U')') != U32View::npos;
+  };
+  auto is_short = [&](const Line& l) {
     return !l.text.empty() && VisibleLength(l.folded) <= 8 &&
-           !HasSentencePunct(l.folded) && !LooksNumbered(l.folded);
+           (VisibleLength(l.folded) <= 2 || !has_bracket(l.folded)) &&
+           !HasSentencePunct(l.folded) && !LooksNumbered(l.folded) && !is_header(l.folded);
   };
   for (size_t i = 0; i < lines.size();) {
     size_t j = i;
