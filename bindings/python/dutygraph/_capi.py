@@ -322,6 +322,24 @@ def schedule_options_init():
     return options
 
 
+class dg_import_options(ctypes.Structure):
+    # plan_id: NUL-terminated UTF-8; known_units_json: (pointer, length).
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("year", c_int32),
+        ("plan_id", c_char_p),
+        ("known_units_json", c_char_p),
+        ("known_units_json_len", c_size_t),
+    ]
+
+
+def import_options_init():
+    """DG_IMPORT_OPTIONS_INIT."""
+    options = dg_import_options()
+    options.struct_size = ctypes.sizeof(dg_import_options)
+    return options
+
+
 def struct_init(struct_type):
     """The _INIT macro of a result struct: zeroed, struct_size set."""
     value = struct_type()
@@ -501,6 +519,9 @@ PROTOTYPES = {
     "dg_plan_due_date_changes": (
         dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_calendar_p,
                     dg_calendar_p, dg_date, dg_date]),
+    "dg_import_text": (
+        dg_status, [_owned_string_p, _size_p, _owned_string_p, c_char_p,
+                    c_size_t, POINTER(dg_import_options)]),
 }
 
 # ---------------------------------------------------------------------------

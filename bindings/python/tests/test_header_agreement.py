@@ -244,7 +244,7 @@ def test_structs_match(header):
     assert set(structs) == {"dg_calendar_options", "dg_day_info",
                             "dg_accountable_unit", "dg_post_holder",
                             "dg_unit_task", "dg_person_task",
-                            "dg_schedule_options"}, (
+                            "dg_schedule_options", "dg_import_options"}, (
         "a struct was added to dg.h: mirror it in _capi.py and here")
     for name, fields in structs.items():
         mirror = getattr(_capi, name)
@@ -328,3 +328,17 @@ def test_result_struct_init_macros_match(header, struct, macro):
     assert made.struct_size == ctypes.sizeof(mirror)
     assert bytes(made)[ctypes.sizeof(ctypes.c_size_t):] == bytes(
         ctypes.sizeof(mirror) - ctypes.sizeof(ctypes.c_size_t))
+
+
+def test_import_options_init_matches(header):
+    # DG_IMPORT_OPTIONS_INIT: struct_size, then zero/NULL defaults that
+    # _capi.import_options_init() reproduces.
+    body = re.search(
+        r"#define\s+DG_IMPORT_OPTIONS_INIT\s*\\?\s*\{([^}]*)\}",
+        header).group(1)
+    parts = [part.strip() for part in body.replace("\\", " ").split(",")]
+    assert parts == ["sizeof(dg_import_options)", "0", "NULL", "NULL", "0"]
+    made = _capi.import_options_init()
+    assert made.struct_size == ctypes.sizeof(_capi.dg_import_options)
+    assert made.year == 0 and not made.plan_id and not made.known_units_json
+    assert made.known_units_json_len == 0
