@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "dutygraph/import.h"
@@ -403,16 +404,14 @@ class Importer {
       n.path = p.path + U"/" + seg;
       // A path printed twice under one parent (a numbering slip) gets a
       // suffix so that every node stays addressable.
-      for (const Node& o : nodes_) {
-        if (o.path == n.path) {
-          n.path += ToU32(absl::StrCat("~", p.children));
-          diags_.push_back({line, "warning", "duplicate_number",
-                            absl::StrCat("number '", ToUtf8(n.number),
-                                         "' repeats under the same heading")});
-          break;
-        }
+      if (paths_.contains(ToUtf8(n.path))) {
+        n.path += ToU32(absl::StrCat("~", p.children));
+        diags_.push_back({line, "warning", "duplicate_number",
+                          absl::StrCat("number '", ToUtf8(n.number),
+                                       "' repeats under the same heading")});
       }
     }
+    paths_.insert(ToUtf8(n.path));
     nodes_.push_back(std::move(n));
     return static_cast<int>(nodes_.size()) - 1;
   }
@@ -1110,6 +1109,7 @@ class Importer {
   std::vector<ImportDiagnostic> diags_;
   std::vector<Node> nodes_;
   absl::flat_hash_map<int, U32> title_of_;
+  absl::flat_hash_set<std::string> paths_;
   std::vector<NodeText> texts_;
   size_t first_line_ = 0;
   int doc_year_ = 0;
