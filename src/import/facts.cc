@@ -100,7 +100,10 @@ std::vector<DeadlineData> FindDeadlines(U32View o, U32View f, int year,
           if (e != U32View::npos) {
             // Include a year printed before the month: 2023年5月底前.
             size_t s = i;
-            if (s >= 5 && f[s - 1] == U'年' && IsDigit(f[s - 2])) s -= 5;
+            if (s >= 5 && f[s - 1] == U'年' && IsDigit(f[s - 2]) && IsDigit(f[s - 3]) &&
+                IsDigit(f[s - 4]) && IsDigit(f[s - 5]) && NumberBoundaryBefore(f, s - 5)) {
+              s -= 5;
+            }
             add(s, e);
             continue;
           }
@@ -305,6 +308,7 @@ std::vector<TargetData> FindTargets(U32View o, U32View f) {
       }
       t.indicator = indicator;
       t.comparator = op;
+      if (digits.size() > 15) continue;  // not a quantity a plan sets
       t.value = std::strtod(digits.c_str(), nullptr);
       t.unit = unit;
       if (t.indicator.empty()) break;

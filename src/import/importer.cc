@@ -3,6 +3,7 @@
 // clean-up), annotation.cc (roles), unit_registry.cc (names), facts.cc
 // (deadlines, targets, cadences, groups).
 #include <algorithm>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
@@ -140,7 +141,8 @@ std::optional<int> AnnexNumber(U32View f) {
   while (i < f.size() && IsDigit(f[i])) ++i;
   int n = -1;
   if (i > s) {
-    n = std::stoi(std::string(f.begin() + s, f.begin() + i));
+    if (i - s > 3) return std::nullopt;  // not an annex number (and no overflow)
+    n = std::stoi(ToUtf8(f.substr(s, i - s)));
   } else {
     while (i < f.size() && IsHanNumeral(f[i])) ++i;
     if (i > s) n = HanNumberValue(f.substr(s, i - s));
@@ -404,8 +406,8 @@ class Importer {
       n.path = p.path + U"/" + seg;
       // A path printed twice under one parent (a numbering slip) gets a
       // suffix so that every node stays addressable.
-      if (paths_.contains(ToUtf8(n.path))) {
-        n.path += ToU32(absl::StrCat("~", p.children));
+      for (int k = 0; paths_.contains(ToUtf8(n.path)); ++k) {
+        n.path += ToU32(absl::StrCat("~", p.children + k));
         diags_.push_back({line, "warning", "duplicate_number",
                           absl::StrCat("number '", ToUtf8(n.number),
                                        "' repeats under the same heading")});
@@ -678,6 +680,14 @@ class Importer {
     }
     std::sort(found.begin(), found.end(),
               [](const Found& a, const Found& b) { return a.start < b.start; });
+    // A label form running over a bracketed annotation: keep the first.
+    for (size_t k = 1; k < found.size();) {
+      if (found[k].start < found[k - 1].end) {
+        found.erase(found.begin() + static_cast<std::ptrdiff_t>(k));
+      } else {
+        ++k;
+      }
+    }
     // The title: the heading line as a whole when it is short and has no
     // 。, else the first sentence; annotations are not part of it.
     const size_t first_break = raw.find(U'\n');
