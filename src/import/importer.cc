@@ -30,6 +30,7 @@ namespace {
 using import_internal::AnnotatedName;
 using import_internal::Contains;
 using import_internal::EndsWith;
+using import_internal::Fold;
 using import_internal::FoldAll;
 using import_internal::HanNumberValue;
 using import_internal::IsDigit;
@@ -749,8 +750,13 @@ class Importer {
       c.text = ToUtf8(Trim(piece));
       if (fd.start < title_end || c.text.empty()) c.text = t.title.empty() ? Squash(fd.inner) : t.title;
       U32 ann;
-      for (char32_t ch : fd.inner) {
-        if (ch != U'\n') ann.push_back(ch);
+      for (char32_t ch : Trim(fd.inner)) {
+        // A label form over several lines: one label per line, joined by ；.
+        if (ch == U'\n') {
+          if (fd.a.labelled && !ann.empty() && Fold(ann.back()) != U';') ann.push_back(U'；');
+          continue;
+        }
+        ann.push_back(ch);
       }
       c.annotation = ToUtf8(Trim(ann));
       c.open_list = fd.a.open_list;
@@ -1040,6 +1046,38 @@ class Importer {
       }
       if (static_cast<size_t>(n.part) >= groups_of_part.size()) groups_of_part.resize(n.part + 1);
       groups_of_part[n.part].push_back(gd->id);
+    }
+    // What each group supervises: the node its name names (防范化解政府债务
+    // 风险专班 -> the section 防范化解政府债务风险), else the plan part whose
+    // title contains it (打好经济增长主动仗工作专班 -> 衡阳市打好经济增长主动仗
+    // 实施方案).
+    for (GroupData& g : plan_.groups) {
+      if (g.kind == "dispatch") continue;
+      U32 base = ToU32(g.name);
+      for (U32View tail : {V(U"工作专班"), V(U"专班"), V(U"工作领导小组"), V(U"领导小组"),
+                           V(U"指挥部")}) {
+        if (EndsWith(base, tail)) {
+          base.resize(base.size() - tail.size());
+          break;
+        }
+      }
+      if (base.size() < 4) continue;
+      const std::string b = ToUtf8(base);
+      std::string node;
+      for (const char* kind : {"section", "task"}) {  // a section first
+        for (const TaskData& t : plan_.tasks) {
+          if (node.empty() && t.kind == kind && t.title == b) node = t.id;
+        }
+      }
+      if (node.empty()) {
+        for (const TaskData& t : plan_.tasks) {
+          if (t.kind == "part" && t.title.find(b) != std::string::npos) {
+            node = t.id;
+            break;
+          }
+        }
+      }
+      if (!node.empty()) g.supervises = {node};
     }
     // Cadences: owned by the leads of the part's groups (all groups for the
     // main plan), reporting to whom the text names (报市政府).
