@@ -219,7 +219,29 @@ std::vector<Line> CleanLines(std::string_view utf8,
     size_t end = utf8.find('\n', start);
     if (end == std::string_view::npos) end = utf8.size();
     ++number;
-    const U32 raw = ToU32(utf8.substr(start, end - start));
+    U32 raw = ToU32(utf8.substr(start, end - start));
+    // Control characters never reach the plan (the JSON format refuses NUL,
+    // and no other has a meaning here): layout ones (\t \r \f \v) are
+    // spaces, the rest are dropped and reported.
+    size_t dropped = 0;
+    U32 kept;
+    kept.reserve(raw.size());
+    for (char32_t c : raw) {
+      if (c == U'\t' || c == U'\r' || c == U'\f' || c == U'\v') {
+        kept.push_back(U' ');
+      } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
+        ++dropped;
+      } else {
+        kept.push_back(c);
+      }
+    }
+    if (dropped > 0) {
+      diagnostics->push_back({number, "warning", "control_characters",
+                              absl::StrCat(dropped, " control character(s) removed")});
+      raw = std::move(kept);
+    } else {
+      raw = std::move(kept);
+    }
     Line line;
     line.number = number;
     line.text = U32(Trim(raw));

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "dutygraph/import.h"
 #include "dutygraph/plan.h"
+#include "dutygraph/plan_json.h"
 
 namespace dutygraph {
 namespace {
@@ -281,6 +283,38 @@ TEST(ImportTest, DiagnosticsJson) {
             "[\n  {\n    \"line\": 12,\n    \"severity\": \"warning\",\n    \"code\": "
             "\"new_unit\",\n    \"message\": \"new unit '市甲局' created as u1\"\n  }\n]\n");
   EXPECT_EQ(WriteImportDiagnosticsJson({}), "[]\n");
+}
+
+TEST(ImportTest, ControlCharactersNeverReachThePlan) {
+  // Regression: import_fuzzer crash-5c4f1672 (a NUL inside a unit name made
+  // plan JSON the loader refuses).
+  const std::string text = std::string("某市2023年工作方案\n1.甲。做甲。（市发") + '\0' +
+                           "改委牵头，市财政局\x01配合）\f\n";
+  const ImportResult r = Import(text);
+  EXPECT_THAT(Assignments(r.plan), ElementsAre(Triple{"0/1", "lead", "市发改委"},
+                                               Triple{"0/1", "support", "市财政局"}));
+  EXPECT_TRUE(HasDiagnostic(r, "control_characters", 2));
+  EXPECT_TRUE(LoadPlanJson(WritePlanJson(r.plan)).ok());
+}
+
+// Every input import_fuzzer found a crash with (tests/import/regressions):
+// it imports, and the plan JSON written loads back.
+TEST(ImportTest, FuzzRegressions) {
+  int count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(DG_IMPORT_REGRESSIONS_DIR)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    absl::StatusOr<ImportResult> r = ImportPlanText(text.str());
+    if (r.ok()) {
+      absl::StatusOr<Plan> back = LoadPlanJson(WritePlanJson(r->plan));
+      EXPECT_TRUE(back.ok()) << entry.path() << ": " << back.status();
+    } else {
+      EXPECT_NE(r.status().code(), absl::StatusCode::kInternal) << entry.path();
+    }
+    ++count;
+  }
+  EXPECT_GE(count, 1);
 }
 
 TEST(ImportTest, FixturesBuild) {
