@@ -398,6 +398,15 @@ class Importer {
       n.is_part = true;
       n.id = absl::StrCat("p", part);
       n.path = ToU32(absl::StrCat(part));
+      // 附件 N printed twice: the second is kept apart.
+      for (int k = 2; paths_.contains(ToUtf8(n.path)); ++k) {
+        n.id = absl::StrCat("p", part, "_", k);
+        n.path = ToU32(absl::StrCat(part, "~", k));
+        if (k == 2) {
+          diags_.push_back({line, "warning", "duplicate_number",
+                            absl::StrCat("annex ", part, " appears more than once")});
+        }
+      }
     } else {
       Node& p = nodes_[parent];
       ++p.children;
