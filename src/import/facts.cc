@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <optional>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -185,7 +186,85 @@ struct Comparator {
 
 }  // namespace
 
+namespace {
+
+// A number with its unit (or a comparator) inside a clause.
+struct Quantity {
+  size_t start = 0;     // the first digit
+  size_t unit_end = 0;  // after the unit
+  size_t end = 0;       // after a comparator word following it (以上 ...)
+  std::string digits;
+  std::string unit;
+  std::string op = "=";  // from the word after it, "=" if none
+};
+
+// The quantity whose number starts at `k`, if it is one (not a year, a date,
+// an ordinal, a grade, a duration or a bare number without a comparator).
+std::optional<Quantity> QuantityAt(U32View f, size_t k, size_t cs, size_t ce) {
+  if (k > cs && (f[k - 1] == U'第' ||
+                 (f[k - 1] < 0x80 && std::isalpha(static_cast<int>(f[k - 1]))))) {
+    return std::nullopt;
+  }
+  Quantity q;
+  q.start = k;
+  // The number, tolerating OCR spaces ("3 000", "7. 5") and a decimal point.
+  size_t ne = k;
+  while (ne < ce) {
+    if (IsDigit(f[ne]) || (f[ne] == U'.' && ne + 1 < ce && IsDigit(f[ne + 1]))) {
+      q.digits.push_back(static_cast<char>(f[ne]));
+      ++ne;
+    } else if (f[ne] == U' ' && ne + 1 < ce && IsDigit(f[ne + 1]) && IsDigit(f[ne - 1])) {
+      ++ne;
+    } else if (f[ne] == U'.' && ne + 2 < ce && f[ne + 1] == U' ' && IsDigit(f[ne + 2])) {
+      q.digits.push_back('.');
+      ne += 2;
+    } else {
+      break;
+    }
+  }
+  if (q.digits.size() > 15) return std::nullopt;  // not a quantity a plan sets
+  size_t u = SkipSpaces(f, ne);
+  if (u < ce && f[u] < 0x80 && std::isalpha(static_cast<int>(f[u]))) return std::nullopt;  // 5G
+  if (u < ce && V(U"年月日号届版级时岁").find(f[u]) != U32View::npos) return std::nullopt;
+  for (const char32_t* m : kMeasures) {
+    if (StartsWith(f.substr(u, ce - u), U32View(m))) {
+      q.unit = ToUtf8(U32View(m));
+      u += U32View(m).size();
+      break;
+    }
+  }
+  if (q.unit.empty() && u < ce && f[u] == U'‰') q.unit = "‰", ++u;
+  // 100 万头: a magnitude followed by a measure word not in the table.
+  if ((q.unit == "万" || q.unit == "亿") && u < ce && IsHan(f[u]) &&
+      V(U"以左及元").find(f[u]) == U32View::npos) {
+    return std::nullopt;
+  }
+  // A duration (14个工作日内, 3 个月日常使用量) is not a quantity.
+  for (U32View w : {V(U"工作日"), V(U"月"), V(U"小时"), V(U"季度"), V(U"年"), V(U"周"),
+                    V(U"日"), V(U"天")}) {
+    if (StartsWith(f.substr(SkipSpaces(f, u)), w)) return std::nullopt;
+  }
+  q.unit_end = u;
+  q.end = u;
+  if (size_t e = EatWord(f, u, {V(U"及以上"), V(U"以上")}); e != U32View::npos && e <= ce) {
+    q.op = ">=", q.end = e;
+  } else if (e = EatWord(f, u, {V(U"左右")}); e != U32View::npos && e <= ce) {
+    q.op = "~=", q.end = e;
+  } else if (e = EatWord(f, u, {V(U"以内"), V(U"以下"), V(U"及以下")});
+             e != U32View::npos && e <= ce) {
+    q.op = "<=", q.end = e;
+  }
+  return q;
+}
+
+}  // namespace
+
 std::vector<TargetData> FindTargets(U32View o, U32View f) {
+  static constexpr std::array<Comparator, 10> kBefore = {{
+      {U"不少于", ">="}, {U"不低于", ">="}, {U"不超过", "<="},
+      {U"控制在", "<="}, {U"超过", ">"}, {U"突破", ">"},
+      {U"达到", ">="}, {U"超", ">"}, {U"达", ">="}, {U"提高到", ">="},
+  }};
   std::vector<TargetData> out;
   size_t clause = 0;
   int quote = 0, bracket = 0;
@@ -202,101 +281,73 @@ std::vector<TargetData> FindTargets(U32View o, U32View f) {
     if (!end) continue;
     const size_t cs = clause, ce = i;
     clause = i + 1;
-    // The first qualifying number of the clause.
+    // Every quantity of the clause, outside quotes (“金融 16 条”).
+    std::vector<Quantity> found;
     int q = 0;
     for (size_t k = cs; k < ce; ++k) {
       if (f[k] == U'“') ++q;
       if (f[k] == U'”' && q > 0) --q;
       if (q > 0 || !IsDigit(f[k]) || !NumberBoundaryBefore(f, k)) continue;
-      if (k > cs && (f[k - 1] == U'第' || (f[k - 1] < 0x80 && std::isalpha(static_cast<int>(f[k - 1]))))) {
-        continue;
+      if (std::optional<Quantity> x = QuantityAt(f, k, cs, ce)) {
+        k = x->end > k ? x->end - 1 : k;
+        found.push_back(*std::move(x));
       }
-      // The number, tolerating OCR spaces ("7. 5") and a decimal point.
-      std::string digits;
-      size_t ne = k;
-      while (ne < ce) {
-        if (IsDigit(f[ne]) || (f[ne] == U'.' && ne + 1 < ce && IsDigit(f[ne + 1]))) {
-          digits.push_back(static_cast<char>(f[ne]));
-          ++ne;
-        } else if (f[ne] == U' ' && ne + 1 < ce && IsDigit(f[ne + 1]) && !digits.empty() &&
-                   IsDigit(f[ne - 1])) {
-          ++ne;  // OCR space inside a number: "3 000", "9 2%"
-        } else if (f[ne] == U'.' && ne + 2 < ce && f[ne + 1] == U' ' && IsDigit(f[ne + 2])) {
-          digits.push_back('.');  // "7. 5%"
-          ne += 2;
-        } else {
-          break;
-        }
+    }
+    // A quantity followed by another in the same item qualifies it (招引
+    // 5000 万元以上项目超 300 个: the target is 300 个); items are separated
+    // by 、 和 及.
+    size_t segment = cs;
+    for (size_t n = 0; n < found.size(); ++n) {
+      const Quantity& x = found[n];
+      if (n + 1 < found.size()) {
+        const U32View between = f.substr(x.end, found[n + 1].start - x.end);
+        if (between.find_first_of(V(U"、和及")) == U32View::npos) continue;
       }
-      size_t u = SkipSpaces(f, ne);
-      if (u < ce && f[u] < 0x80 && std::isalpha(static_cast<int>(f[u]))) continue;  // 5G
-      // The unit.
-      std::string unit;
-      for (const char32_t* m : kMeasures) {
-        if (StartsWith(f.substr(u, ce - u), U32View(m))) {
-          unit = ToUtf8(U32View(m));
-          u += U32View(m).size();
-          break;
-        }
+      // The item: from the segment start to the next separator after it.
+      size_t item_end = x.end;
+      while (item_end < ce && V(U"、和及").find(f[item_end]) == U32View::npos) ++item_end;
+      if (n + 1 == found.size()) item_end = ce;
+      size_t ind_start = segment;
+      while (ind_start < x.start && (IsSpace(f[ind_start]) || V(U"、和及").find(f[ind_start]) != U32View::npos)) {
+        ++ind_start;
       }
-      if (unit.empty() && u < ce && f[u] == U'‰') unit = "‰", ++u;
-      // A duration (14个工作日内, 3 个月日常使用量) is not a quantity.
-      bool duration = false;
-      for (U32View w : {V(U"工作日"), V(U"月"), V(U"小时"), V(U"季度"), V(U"年"), V(U"周"),
-                        V(U"日"), V(U"天")}) {
-        duration = duration || StartsWith(f.substr(SkipSpaces(f, u)), w);
-      }
-      if (duration) continue;
-      // Years, dates, ranks and versions are not quantities.
-      const size_t after_unit = SkipSpaces(f, ne);
-      if (after_unit < ce && V(U"年月日号届版级时岁").find(f[after_unit]) != U32View::npos) {
-        continue;
-      }
-      std::string op = "=";
-      size_t te = u;
-      if (size_t e = EatWord(f, u, {V(U"及以上"), V(U"以上")}); e != U32View::npos && e <= ce) {
-        op = ">=", te = e;
-      } else if (e = EatWord(f, u, {V(U"左右")}); e != U32View::npos && e <= ce) {
-        op = "~=", te = e;
-      } else if (e = EatWord(f, u, {V(U"以内"), V(U"以下"), V(U"及以下")});
-                 e != U32View::npos && e <= ce) {
-        op = "<=", te = e;
-      }
-      // A word before the number.
-      size_t ind_end = k;
-      while (ind_end > cs && IsSpace(f[ind_end - 1])) --ind_end;
-      static constexpr std::array<Comparator, 10> kBefore = {{
-          {U"不少于", ">="}, {U"不低于", ">="}, {U"不超过", "<="},
-          {U"控制在", "<="}, {U"超过", ">"}, {U"突破", ">"},
-          {U"达到", ">="}, {U"超", ">"}, {U"达", ">="}, {U"提高到", ">="},
-      }};
+      const size_t text_start = ind_start;
+      size_t ind_end = x.start;
+      while (ind_end > ind_start && IsSpace(f[ind_end - 1])) --ind_end;
+      std::string op = x.op;
       bool before_word = false;
+      const char* before_op = nullptr;
       for (const Comparator& c : kBefore) {
         const U32View w(c.word);
-        if (ind_end - cs >= w.size() && f.substr(ind_end - w.size(), w.size()) == w) {
-          if (op == "=") op = c.op;
+        if (ind_end - ind_start >= w.size() && f.substr(ind_end - w.size(), w.size()) == w) {
+          before_op = c.op;
           ind_end -= w.size();
           before_word = true;
           break;
         }
       }
-      // A bare number is a target only with a comparator (控制在0.8以内).
-      if (unit.empty() && te == u && !before_word) continue;
-      if (unit.empty() && op == "=") continue;
-      size_t ind_start = cs;
-      while (ind_start < ind_end && IsSpace(f[ind_start])) ++ind_start;
+      // What follows the quantity in its item.
+      size_t tail_start = SkipSpaces(f, x.end), tail_end = item_end;
+      while (tail_end > tail_start && IsSpace(f[tail_end - 1])) --tail_end;
+      const bool has_tail = tail_start < tail_end;
+      // 突破 15 项关键核心技术: a verb, not a comparator, when a noun follows.
+      if (op == "=" && before_op != nullptr && !has_tail) op = before_op;
+      if (x.unit.empty() && x.end == x.unit_end && !before_word) {
+        segment = item_end;
+        continue;  // a bare number is a target only with a comparator
+      }
+      if (x.unit.empty() && op == "=") {
+        segment = item_end;
+        continue;
+      }
       for (U32View lead : {V(U"力争"), V(U"确保"), V(U"全年"), V(U"推动"), V(U"实现")}) {
         if (StartsWith(f.substr(ind_start, ind_end - ind_start), lead)) ind_start += lead.size();
       }
+      // The rest of the item completes the indicator when only a verb
+      // precedes the quantity (实施 20 项重点研发项目).
+      const bool tail = has_tail && tail_end - tail_start <= 20 && ind_end - ind_start <= 4;
       TargetData t;
-      size_t ts = cs;
-      while (ts < ce && IsSpace(f[ts])) ++ts;
-      // What follows the quantity completes the indicator when the words
-      // before it are only a verb (实施 20 项重点研发项目).
-      size_t tail_start = SkipSpaces(f, te), tail_end = ce;
-      const bool tail = tail_start < tail_end && tail_end - tail_start <= 20 &&
-                        ind_end - ind_start <= 4;
-      t.text = ToUtf8(Trim(o.substr(ts, (tail ? tail_end : te) - ts)));
+      t.text = ToUtf8(Trim(o.substr(text_start, (tail ? tail_end : x.end) - text_start)));
       std::string indicator;
       for (char32_t c : o.substr(ind_start, ind_end - ind_start)) {
         if (!IsSpace(c)) indicator += ToUtf8(U32View(&c, 1));
@@ -306,14 +357,13 @@ std::vector<TargetData> FindTargets(U32View o, U32View f) {
           if (!IsSpace(c)) indicator += ToUtf8(U32View(&c, 1));
         }
       }
+      segment = item_end;
+      if (indicator.empty()) continue;
       t.indicator = indicator;
       t.comparator = op;
-      if (digits.size() > 15) continue;  // not a quantity a plan sets
-      t.value = std::strtod(digits.c_str(), nullptr);
-      t.unit = unit;
-      if (t.indicator.empty()) break;
+      t.value = std::strtod(x.digits.c_str(), nullptr);
+      t.unit = x.unit;
       out.push_back(std::move(t));
-      break;
     }
   }
   return out;
