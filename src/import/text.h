@@ -25,10 +25,11 @@ using U32View = std::u32string_view;
 U32 ToU32(std::string_view utf8);
 std::string ToUtf8(U32View text);
 
-// Fold(): the form used for matching. Full-width ASCII (！..～) to ASCII,
-// （〔【［ to '(' and ）〕】］ to ')', ，、 stay apart (、 separates list items
-// and is never a clause break), ；→';', ：→':', ．→'.', 。 stays, dashes
-// (— – － ‒ ―) to U+2014, the ideographic space to ' '.
+// Fold(): the form used for matching. Full-width ASCII (！..～) to ASCII
+// except the comma, which goes the other way (',' → '，'); （〔【［ to '(' and
+// ）〕】］ to ')'; ；→';', ：→':', ．→'.'; 、 and 。 stay (、 separates list
+// items and is never a clause break); dashes (— – － ‒ ―) to U+2014; the
+// ideographic space to ' '.
 char32_t Fold(char32_t c);
 U32 FoldAll(U32View text);
 
