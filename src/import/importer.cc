@@ -377,7 +377,9 @@ class Importer {
     size_t i = 0;
     for (int k = 0; k < 3; ++k) {
       const size_t st = i;
-      while (i < s.size() && IsDigit(s[i])) v[k] = v[k] * 10 + static_cast<int>(s[i++] - U'0');
+      while (i < s.size() && IsDigit(s[i]) && i - st < 5) {  // at most 5 digits: no overflow
+        v[k] = v[k] * 10 + static_cast<int>(s[i++] - U'0');
+      }
       if (i == st || i - st > 4 || i >= s.size() || s[i] != seps[k]) return std::nullopt;
       ++i;
     }
