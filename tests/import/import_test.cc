@@ -300,12 +300,14 @@ TEST(ImportTest, ControlCharactersNeverReachThePlan) {
 TEST(ImportTest, LongNumbersInADateLineDoNotOverflow) {
   // Regression: import_fuzzer crash-26b9ad99 (UBSan: signed overflow reading
   // the issue-date line of a covering notice).
+  ImportOptions options;
+  options.year = 2023;
   const ImportResult r = Import(
       "关于印发《某市方案》的通知\n"
       "4444444444444年1月1日\n"
       "某市方案\n"
       "1.甲。做甲。（市发改委负责）\n",
-      ImportOptions{2023});
+      options);
   EXPECT_FALSE(r.plan.plan.issue_date.has_value());
   EXPECT_EQ(r.plan.plan.year, 2023);
 }
