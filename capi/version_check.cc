@@ -127,6 +127,7 @@ static_assert(offsetof(dg_post_holder, struct_size) == 0);
 static_assert(offsetof(dg_unit_task, struct_size) == 0);
 static_assert(offsetof(dg_person_task, struct_size) == 0);
 static_assert(offsetof(dg_schedule_options, struct_size) == 0);
+static_assert(offsetof(dg_import_options, struct_size) == 0);
 
 // ---- Schedules: DG_SCHEDULE_OPTIONS_INIT's defaults are the C++ ones ----
 constexpr dg_schedule_options kScheduleDefaults = DG_SCHEDULE_OPTIONS_INIT;

@@ -15,6 +15,7 @@ packages=(
   python3 python3-pytest python3-jsonschema python3-icalendar
   libquantlib0-dev
   graphviz fonts-wqy-zenhei doxygen
+  clang-14 libclang-rt-14-dev   # fuzz/ (DG_BUILD_FUZZERS=ON): libFuzzer, ASan, UBSan
 )
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -14,6 +14,7 @@
 #include "dutygraph/critical_path.h"
 #include "dutygraph/date.h"
 #include "dutygraph/events.h"
+#include "dutygraph/import.h"
 #include "dutygraph/period.h"
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_answers_json.h"

@@ -16,6 +16,7 @@
 #include "command.h"
 #include "dutygraph/version.h"
 #include "picture_commands.h"
+#include "import_command.h"
 #include "plan_commands.h"
 #include "schedule_commands.h"
 #include "store_commands.h"
@@ -108,6 +109,7 @@ int main(int argc, char** argv) {
   dutygraph::cli::CommandAction action;
   dutygraph::cli::AddCalendarCommand(app, action);
   dutygraph::cli::AddPlanCommands(app, action);
+  dutygraph::cli::AddImportCommand(app, action);
   dutygraph::cli::AddScheduleCommands(app, action);
   dutygraph::cli::AddPictureCommands(app, action);
   dutygraph::cli::AddStoreCommands(app, action);

@@ -82,6 +82,8 @@ __all__ = [
     "EventLog",
     "FailedPreconditionError",
     "Holder",
+    "ImportDiagnostic",
+    "ImportResult",
     "InternalError",
     "InvalidArgumentError",
     "Lint",
@@ -115,6 +117,7 @@ __all__ = [
     "UnitTask",
     "ViewedTask",
     "Workload",
+    "import_text",
     "library_version",
     "resolve_deadline_text",
 ]
@@ -1300,6 +1303,70 @@ def resolve_deadline_text(text: str, year: int) -> Deadline:
                     date=_iso(value["date"]), period=value["period"],
                     working_days=value["working_days"], after=value["after"],
                     day=value["day"])
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportDiagnostic:
+    """Something import_text() was unsure about, or a rule it applied."""
+    line: int       # 1-based line of the text, 0: the whole text
+    severity: str   # "warning" (check it) or "info"
+    code: str       # stable key: new_unit, prefix_restored, ... (docs/import.md)
+    message: str
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportResult:
+    """What import_text() read: the plan JSON and the diagnostics."""
+    plan_json: str
+    diagnostics: tuple
+
+    def plan(self) -> "Plan":
+        """The imported plan, loaded (it always validates)."""
+        return Plan.from_json(self.plan_json)
+
+
+def import_text(text: str, *, year: int = 0, plan_id: str = None,
+                known_units=None) -> ImportResult:
+    """Reads the text of an official implementation plan (实施方案), OCR
+    noise and all, as a plan (docs/import.md).
+
+    `year` is the plan year (0: from the document); `plan_id` the plan's id
+    (default "imported"); `known_units` the jurisdiction's known units: a
+    Plan, or the text of a plan JSON, whose units and unit sets names in the
+    text resolve to (other names become new units, flagged as warnings).
+
+    >>> r = dutygraph.import_text('某市2023年方案\\n1.甲。做甲。（市发改委牵头）\\n')
+    >>> json.loads(r.plan_json)['tasks'][1]['assignments'][0]['as_written']
+    '市发改委'
+
+    Raises InvalidArgumentError for a text with no content, a year outside
+    1400..9999 or a known-units JSON that is not a plan.
+    """
+    data = _text_arg(text, "import_text() argument 'text'")
+    options = _capi.import_options_init()
+    options.year = _int32_arg(year, "import_text() argument 'year'")
+    if plan_id is not None:
+        options.plan_id = _text_arg(plan_id, "import_text() argument 'plan_id'")
+    if known_units is not None:
+        if isinstance(known_units, Plan):
+            known_units = known_units.to_json()
+        known = _text_arg(known_units, "import_text() argument 'known_units'")
+        options.known_units_json = known
+        options.known_units_json_len = len(known)
+    plan_out = ctypes.POINTER(ctypes.c_char)()
+    size = ctypes.c_size_t()
+    diagnostics_out = ctypes.POINTER(ctypes.c_char)()
+    _check(_lib.dg_import_text(ctypes.byref(plan_out), ctypes.byref(size),
+                               ctypes.byref(diagnostics_out), data, len(data),
+                               ctypes.byref(options)))
+    try:
+        plan_json = _borrowed_text(plan_out, size.value, "the imported plan")
+        raw = ctypes.string_at(diagnostics_out) if diagnostics_out else b"[]"
+        diagnostics = tuple(ImportDiagnostic(**d) for d in json.loads(raw.decode("utf-8")))
+    finally:
+        _lib.dg_string_free(plan_out)
+        _lib.dg_string_free(diagnostics_out)
+    return ImportResult(plan_json=plan_json, diagnostics=diagnostics)
 
 
 def _text_arg(value, where):

@@ -451,6 +451,24 @@ def store_options_init():
     return dg_store_options(ctypes.sizeof(dg_store_options), 0, 1, 5000, 1, 0)
 
 
+class dg_import_options(ctypes.Structure):
+    # plan_id: NUL-terminated UTF-8; known_units_json: (pointer, length).
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("year", c_int32),
+        ("plan_id", c_char_p),
+        ("known_units_json", c_char_p),
+        ("known_units_json_len", c_size_t),
+    ]
+
+
+def import_options_init():
+    """DG_IMPORT_OPTIONS_INIT."""
+    options = dg_import_options()
+    options.struct_size = ctypes.sizeof(dg_import_options)
+    return options
+
+
 def struct_init(struct_type):
     """The _INIT macro of a result struct: zeroed, struct_size set."""
     value = struct_type()
@@ -732,6 +750,9 @@ PROTOTYPES = {
     "dg_lifecycle_json": (
         dg_status, [_owned_string_p, _size_p, dg_tracker_p, dg_events_p,
                     c_char_p, c_size_t]),
+    "dg_import_text": (
+        dg_status, [_owned_string_p, _size_p, _owned_string_p, c_char_p,
+                    c_size_t, POINTER(dg_import_options)]),
 }
 
 # ---------------------------------------------------------------------------

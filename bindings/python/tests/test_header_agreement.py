@@ -246,7 +246,7 @@ def test_structs_match(header):
                             "dg_unit_task", "dg_person_task",
                             "dg_schedule_options", "dg_graph_options",
                             "dg_gantt_options", "dg_store_options",
-                            "dg_load_options"}, (
+                            "dg_load_options", "dg_import_options"}, (
         "a struct was added to dg.h: mirror it in _capi.py and here")
     for name, fields in structs.items():
         mirror = getattr(_capi, name)
@@ -368,3 +368,15 @@ def test_load_options_init_matches(header):
     for name, part in zip(names[1:], parts[1:]):
         number = re.fullmatch(r"(?:UINT64_C\()?(\d+)\)?", part).group(1)
         assert getattr(made, name) == int(number), name
+def test_import_options_init_matches(header):
+    # DG_IMPORT_OPTIONS_INIT: struct_size, then zero/NULL defaults that
+    # _capi.import_options_init() reproduces.
+    body = re.search(
+        r"#define\s+DG_IMPORT_OPTIONS_INIT\s*\\?\s*\{([^}]*)\}",
+        header).group(1)
+    parts = [part.strip() for part in body.replace("\\", " ").split(",")]
+    assert parts == ["sizeof(dg_import_options)", "0", "NULL", "NULL", "0"]
+    made = _capi.import_options_init()
+    assert made.struct_size == ctypes.sizeof(_capi.dg_import_options)
+    assert made.year == 0 and not made.plan_id and not made.known_units_json
+    assert made.known_units_json_len == 0

@@ -1724,6 +1724,52 @@ DG_API dg_status dg_lifecycle_json(char **out, size_t *size_out,
                                    const dg_events *events, const char *task,
                                    size_t task_len) DG_NOEXCEPT;
 
+/* ------------------------------------------------------------------------
+ * Import: an official plan document's text to plan JSON (docs/import.md)
+ * ------------------------------------------------------------------------ */
+
+/** Options of dg_import_text(). Fields past struct_size keep the defaults
+ *  of DG_IMPORT_OPTIONS_INIT. */
+typedef struct dg_import_options {
+  size_t struct_size;  /* sizeof(dg_import_options) */
+  int32_t year;        /* the plan year; 0 (default): from the document */
+  const char *plan_id; /* NUL-terminated UTF-8 id of the plan; NULL
+                          (default): "imported" */
+  const char *known_units_json; /* a plan JSON whose units and unit sets are
+                                   the known units of the jurisdiction;
+                                   NULL (default): none */
+  size_t known_units_json_len;  /* its length in bytes */
+} dg_import_options;
+#define DG_IMPORT_OPTIONS_INIT \
+  { sizeof(dg_import_options), 0, NULL, NULL, 0 }
+
+/**
+ * Reads the text of a Chinese implementation plan (UTF-8; OCR noise such as
+ * page markers, broken lines and stray character columns allowed) and
+ * writes it as plan JSON (dutygraph/plan@1, canonical, valid: it loads with
+ * dg_plan_load_json).
+ * @param plan_json_out         caller-owned, NUL-terminated; release with
+ *                              dg_string_free.
+ * @param plan_json_size_out    its length in bytes (may be NULL).
+ * @param diagnostics_json_out  may be NULL; on success a caller-owned JSON
+ *        array (release with dg_string_free) of what the importer was unsure
+ *        about or decided by a rule: [{"line":12,"severity":"warning",
+ *        "code":"new_unit","message":"..."}]; NULL on failure.
+ * @param text, text_len        the document (NULL with length 0: empty).
+ * @param opts                  NULL: DG_IMPORT_OPTIONS_INIT.
+ * @return DG_INVALID_ARGUMENT for NULL plan_json_out, invalid UTF-8 (with
+ *         the byte offset), a text with no content, a year outside
+ *         1400..9999, a bad opts->struct_size, or a known-units JSON that
+ *         is not a plan (the message says which); DG_RESOURCE_EXHAUSTED for
+ *         a text over 64 MiB.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_import_text(char **plan_json_out,
+                                size_t *plan_json_size_out,
+                                char **diagnostics_json_out, const char *text,
+                                size_t text_len,
+                                const dg_import_options *opts) DG_NOEXCEPT;
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
