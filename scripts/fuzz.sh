@@ -28,7 +28,7 @@ seed="${DG_FUZZ_SEED:-1}"
 niceness="${DG_FUZZ_NICE:-10}"
 
 if ! command -v clang++-14 >/dev/null; then
-  echo "fuzz.sh: clang++-14 not found: apt-get install clang-14 libclang-rt-14-dev" >&2
+  echo "fuzz.sh: clang++-14 not found: run scripts/setup.sh --fuzz" >&2
   exit 2
 fi
 
