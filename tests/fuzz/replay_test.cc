@@ -6,7 +6,8 @@
 // that once found a bug (tests/fuzz_regressions/<name>/). A harness aborts
 // when an invariant fails; under DG_SANITIZE the sanitizers report too.
 //
-// Usage: fuzz_replay_<name> PATH...   (files, or directories of files)
+// Usage: fuzz_replay_<name> PATH...   (files, or directories of files; a
+// missing directory counts as empty, but at least one file must be found)
 // Each file becomes one test, FuzzReplay.<name>/<file>.
 #include <gtest/gtest.h>
 
@@ -48,11 +49,13 @@ int main(int argc, char** argv) {
   std::vector<std::filesystem::path> files;
   for (int i = 1; i < argc; ++i) {
     const std::filesystem::path arg(argv[i]);
+    // A directory that does not exist yet (no regression input so far) is
+    // empty; a missing file is an error (its test fails to read it).
     if (std::filesystem::is_directory(arg)) {
       for (const auto& entry : std::filesystem::directory_iterator(arg)) {
         if (entry.is_regular_file()) files.push_back(entry.path());
       }
-    } else {
+    } else if (arg.has_extension() || std::filesystem::exists(arg)) {
       files.push_back(arg);
     }
   }
