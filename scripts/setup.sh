@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every build and test dependency of dutygraph from Debian's apt.
 # Safe to run again: apt-get skips what is already installed.
-# Usage: scripts/setup.sh            (as root, or with sudo available)
+# Usage: scripts/setup.sh [--fuzz]   (as root, or with sudo available)
 set -euo pipefail
 
 packages=(
@@ -15,8 +15,13 @@ packages=(
   python3 python3-pytest python3-jsonschema python3-icalendar
   libquantlib0-dev
   graphviz fonts-wqy-zenhei doxygen
-  clang-14 libclang-rt-14-dev   # fuzz/ (DG_BUILD_FUZZERS=ON): libFuzzer, ASan, UBSan
 )
+
+# scripts/setup.sh --fuzz adds clang-14 and its libFuzzer runtime for
+# scripts/fuzz.sh (docs/fuzzing.md); CI's normal build does not need them.
+if [ "${1:-}" = --fuzz ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
