@@ -10,7 +10,7 @@ packages=(
   libabsl-dev
   libgtest-dev libgmock-dev googletest
   libbenchmark-dev
-  libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev
+  libcli11-dev nlohmann-json3-dev libsimdjson-dev
   libsqlite3-dev
   python3 python3-pytest python3-jsonschema python3-icalendar
   libquantlib0-dev
