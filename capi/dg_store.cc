@@ -16,10 +16,7 @@
 #include "dutygraph/dg.h"
 #include "dutygraph/store.h"
 #include "guard.h"
-
-struct dg_store {
-  dutygraph::Store store;
-};
+#include "handles.h"
 
 namespace {
 
@@ -27,6 +24,8 @@ using dutygraph::Date;
 using dutygraph::Store;
 using dutygraph::StoreOptions;
 using dutygraph::capi::ApiCall;
+using dutygraph::capi::CheckHandle;
+using dutygraph::capi::FreeHandle;
 using dutygraph::capi::NewCString;
 using dutygraph::capi::SetIfGiven;
 using dutygraph::capi::ZeroOut;
@@ -102,7 +101,7 @@ dg_status StorePlan(int64_t* version_out, dg_store* store,
                     const char* plan_json, size_t plan_json_len,
                     dg_date effective, bool first, const ApiCall& call) {
   ZeroOut(version_out);
-  if (store == nullptr) return call.NullArgument("store");
+  if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
   std::string_view text;
   if (dg_status s = call.CheckText(&text, plan_json, plan_json_len,
                                    "plan_json");
@@ -139,12 +138,12 @@ dg_status dg_store_open(dg_store** out, const char* path, size_t path_len,
     absl::StatusOr<Store> store =
         Store::Open(std::string(checked), store_options);
     if (!store.ok()) return call.FromStatus(store.status());
-    *out = new dg_store{*std::move(store)};
+    *out = new dg_store(*std::move(store));
     return DG_OK;
   });
 }
 
-void dg_store_free(dg_store* store) noexcept { delete store; }
+void dg_store_free(dg_store* store) noexcept { FreeHandle(store); }
 
 dg_status dg_store_init(int64_t* version_out, dg_store* store,
                         const char* plan_json, size_t plan_json_len,
@@ -170,7 +169,7 @@ dg_status dg_store_plan_json(char** out, size_t* size_out,
   DG_API_GUARD({
     ZeroOut(out, size_out, version_out);
     if (out == nullptr) return call.NullArgument("out");
-    if (store == nullptr) return call.NullArgument("store");
+    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
     if (as_of != 0 && as_of != 1) {
       return call.Fail(DG_INVALID_ARGUMENT, {"as_of is ", std::to_string(as_of),
                                              "; it must be 0 or 1"});
@@ -198,7 +197,7 @@ dg_status dg_store_append_jsonl(size_t* appended_out, size_t* unchanged_out,
                                 size_t jsonl_len) noexcept {
   DG_API_GUARD({
     ZeroOut(appended_out, unchanged_out);
-    if (store == nullptr) return call.NullArgument("store");
+    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
     std::string_view text;
     if (dg_status s = call.CheckText(&text, jsonl, jsonl_len, "jsonl");
         s != DG_OK) {
@@ -217,7 +216,7 @@ dg_status dg_store_event_count(int64_t* count_out, dg_store* store) noexcept {
   DG_API_GUARD({
     ZeroOut(count_out);
     if (count_out == nullptr) return call.NullArgument("count_out");
-    if (store == nullptr) return call.NullArgument("store");
+    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
     absl::StatusOr<int64_t> count = store->store.EventCount();
     if (!count.ok()) return call.FromStatus(count.status());
     *count_out = *count;
@@ -232,7 +231,7 @@ dg_status dg_store_read_events(char** out, size_t* size_out,
   DG_API_GUARD({
     ZeroOut(out, size_out, last_seq_out);
     if (out == nullptr) return call.NullArgument("out");
-    if (store == nullptr) return call.NullArgument("store");
+    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
     if (after_seq < 0) {
       return call.Fail(DG_INVALID_ARGUMENT,
                        {"after_seq is ", std::to_string(after_seq),
@@ -266,7 +265,7 @@ dg_status dg_store_info_json(char** out, size_t* size_out,
   DG_API_GUARD({
     ZeroOut(out, size_out);
     if (out == nullptr) return call.NullArgument("out");
-    if (store == nullptr) return call.NullArgument("store");
+    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
     absl::StatusOr<dutygraph::StoreInfo> info = store->store.Info();
     if (!info.ok()) return call.FromStatus(info.status());
     return NewCString(out, size_out, dutygraph::StoreInfoJson(*info), call);
@@ -275,7 +274,7 @@ dg_status dg_store_info_json(char** out, size_t* size_out,
 
 dg_status dg_store_check_integrity(dg_store* store) noexcept {
   DG_API_GUARD({
-    if (store == nullptr) return call.NullArgument("store");
+    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
     absl::Status status = store->store.CheckIntegrity();
     if (!status.ok()) return call.FromStatus(status);
     return DG_OK;
