@@ -15,6 +15,7 @@
 #include "dutygraph/date.h"
 #include "dutygraph/dg.h"
 #include "dutygraph/store.h"
+#include "dutygraph/tracking_store.h"
 #include "guard.h"
 #include "handles.h"
 
@@ -192,23 +193,59 @@ dg_status dg_store_plan_json(char** out, size_t* size_out,
   });
 }
 
+namespace {
+
+// dg_store_append_jsonl() and dg_store_append_events(): the events are
+// checked by the tracking layer, then stored as canonical text
+// (dutygraph/tracking_store.h). `plan` and `cal` may be NULL.
+dg_status AppendChecked(size_t* appended_out, size_t* unchanged_out,
+                        dg_store* store, const dg_plan* plan,
+                        const dg_calendar* cal, const char* jsonl,
+                        size_t jsonl_len, const ApiCall& call) {
+  ZeroOut(appended_out, unchanged_out);
+  if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
+  if (plan != nullptr) {
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
+  }
+  if (cal != nullptr) {
+    if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
+  }
+  std::string_view text;
+  if (dg_status s = call.CheckText(&text, jsonl, jsonl_len, "jsonl");
+      s != DG_OK) {
+    return s;
+  }
+  const dutygraph::Calendar calendar =
+      cal != nullptr ? cal->calendar : dutygraph::Calendar::ChinaMainland();
+  absl::StatusOr<dutygraph::AppendResult> result =
+      plan != nullptr
+          ? dutygraph::AppendValidatedEvents(store->store, plan->plan,
+                                             calendar, text)
+          : dutygraph::AppendValidatedEvents(store->store, calendar, text);
+  if (!result.ok()) return call.FromStatus(result.status());
+  SetIfGiven(appended_out, result->appended);
+  SetIfGiven(unchanged_out, result->unchanged);
+  return DG_OK;
+}
+
+}  // namespace
+
 dg_status dg_store_append_jsonl(size_t* appended_out, size_t* unchanged_out,
                                 dg_store* store, const char* jsonl,
                                 size_t jsonl_len) noexcept {
   DG_API_GUARD({
-    ZeroOut(appended_out, unchanged_out);
-    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
-    std::string_view text;
-    if (dg_status s = call.CheckText(&text, jsonl, jsonl_len, "jsonl");
-        s != DG_OK) {
-      return s;
-    }
-    absl::StatusOr<dutygraph::AppendResult> result =
-        store->store.AppendJsonLines(text);
-    if (!result.ok()) return call.FromStatus(result.status());
-    SetIfGiven(appended_out, result->appended);
-    SetIfGiven(unchanged_out, result->unchanged);
-    return DG_OK;
+    return AppendChecked(appended_out, unchanged_out, store, nullptr, nullptr,
+                         jsonl, jsonl_len, call);
+  });
+}
+
+dg_status dg_store_append_events(size_t* appended_out, size_t* unchanged_out,
+                                 dg_store* store, const dg_plan* plan,
+                                 const dg_calendar* cal, const char* jsonl,
+                                 size_t jsonl_len) noexcept {
+  DG_API_GUARD({
+    return AppendChecked(appended_out, unchanged_out, store, plan, cal, jsonl,
+                         jsonl_len, call);
   });
 }
 

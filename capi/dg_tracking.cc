@@ -10,6 +10,7 @@
 #include "dutygraph/dg.h"
 #include "dutygraph/events.h"
 #include "dutygraph/tracking.h"
+#include "dutygraph/tracking_store.h"
 #include "guard.h"
 #include "handles.h"
 
@@ -79,6 +80,19 @@ dg_status dg_events_append_jsonl(size_t* appended_out, dg_events* events,
       return s;
     }
     absl::StatusOr<size_t> n = events->log.AppendJsonl(body, source);
+    if (!n.ok()) return call.FromStatus(n.status());
+    if (appended_out) *appended_out = *n;
+    return DG_OK;
+  });
+}
+
+dg_status dg_events_load_store(size_t* appended_out, dg_events* events,
+                               dg_store* store) noexcept {
+  DG_API_GUARD({
+    ZeroOut(appended_out);
+    if (dg_status s = CheckHandle(call, events, "events"); s != DG_OK) return s;
+    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
+    absl::StatusOr<size_t> n = dutygraph::LoadStoredEvents(store->store, events->log);
     if (!n.ok()) return call.FromStatus(n.status());
     if (appended_out) *appended_out = *n;
     return DG_OK;

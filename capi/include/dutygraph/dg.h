@@ -1461,12 +1461,14 @@ DG_API dg_status dg_plan_gantt_svg(char **out, size_t *size_out,
 /*
  * A dg_store is an open store file (docs/store.md): plan versions (validated
  * plan JSON with the date each takes effect) and an append-only event log.
- * Events are JSON objects, one per line (JSON Lines), each with a non-empty
- * string "id" and "kind", a "date" YYYY-MM-DD in the calendar's range and
- * optionally a non-empty string "task"; the store checks only this envelope.
- * Appending is idempotent by id: an id already stored with the same text is
- * skipped, with a different text the whole call fails (DG_ALREADY_EXISTS)
- * and nothing of it is stored. A call that returned DG_OK is durable: it was
+ * Events are JSON objects, one per line (JSON Lines), in the tracking
+ * format (docs/tracking.md "Events"). Before any is stored, the tracking
+ * layer checks the batch against the store's plan together with every event
+ * already stored (as dg_events_append_jsonl() would), so a store filled
+ * through this API never holds an event a dg_tracker would reject; each is
+ * stored as its canonical text. Appending is idempotent by id: an id
+ * already stored with the same content is skipped, with different content
+ * the whole call fails (DG_ALREADY_EXISTS) and nothing of it is stored. A call that returned DG_OK is durable: it was
  * committed and fsync'ed (WAL, synchronous=FULL) and survives a kill -9.
  *
  * Several handles (threads or processes) may open one file: readers never
@@ -1570,23 +1572,54 @@ DG_API dg_status dg_store_plan_json(char **out, size_t *size_out,
 
 /**
  * Appends the events of a JSON Lines text (one JSON object per line; blank
- * lines skipped; CRLF accepted) in one transaction.
+ * lines skipped; CRLF accepted) in one transaction, checked against the
+ * store's plan version in effect on the batch's latest event date (version
+ * 1 if that date precedes it) on the built-in calendar (strict): as
+ * dg_store_append_events() with NULL plan and cal.
  * @param appended_out   may be NULL; new events stored.
- * @param unchanged_out  may be NULL; ids already stored with the same text.
+ * @param unchanged_out  may be NULL; ids already stored with the same
+ *                       content.
  * @param store          the store.
  * @param jsonl          the events, JSON Lines, UTF-8.
  * @param jsonl_len      its length in bytes.
- * @return DG_INVALID_ARGUMENT naming the line and field of a bad event;
- *         DG_ALREADY_EXISTS naming the id; DG_RESOURCE_EXHAUSTED for a full
- *         disk or an event over 1 MiB; DG_FAILED_PRECONDITION (opened
- *         read-only) or DG_PERMISSION_DENIED (read-only file). On any error
- *         nothing of the text is stored.
+ * @return DG_INVALID_ARGUMENT naming the line and field of a bad event
+ *         ("line 2 ('e7'): field 'percent': ..."); DG_NOT_FOUND for an
+ *         unknown task, unit, cadence ... with a did-you-mean, or a store
+ *         without a plan version; DG_ALREADY_EXISTS naming the id;
+ *         DG_FAILED_PRECONDITION for a date in a year without a holiday
+ *         notice, a store opened read-only, or a stored event the plan no
+ *         longer accepts (naming its seq); DG_RESOURCE_EXHAUSTED for a full
+ *         disk or an event over 1 MiB; DG_PERMISSION_DENIED (read-only
+ *         file). On any error nothing of the text is stored.
  * Thread safety: any thread.
  */
 DG_API dg_status dg_store_append_jsonl(size_t *appended_out,
                                        size_t *unchanged_out, dg_store *store,
                                        const char *jsonl,
                                        size_t jsonl_len) DG_NOEXCEPT;
+
+/**
+ * dg_store_append_jsonl() against a plan and calendar of the caller's
+ * choice (e.g. a provisional calendar, or one with local days off).
+ * @param appended_out   may be NULL; new events stored.
+ * @param unchanged_out  may be NULL; ids already stored with the same
+ *                       content.
+ * @param store          the store.
+ * @param plan           the plan the events are checked against; NULL: the
+ *                       store's, as dg_store_append_jsonl() picks it.
+ * @param cal            the calendar their dates are checked on; NULL: the
+ *                       built-in one, strict.
+ * @param jsonl          the events, JSON Lines, UTF-8.
+ * @param jsonl_len      its length in bytes.
+ * @return as dg_store_append_jsonl().
+ * Thread safety: any thread (immutable on plan and cal).
+ */
+DG_API dg_status dg_store_append_events(size_t *appended_out,
+                                        size_t *unchanged_out,
+                                        dg_store *store, const dg_plan *plan,
+                                        const dg_calendar *cal,
+                                        const char *jsonl,
+                                        size_t jsonl_len) DG_NOEXCEPT;
 
 /** The number of events stored. Thread safety: any thread. */
 DG_API dg_status dg_store_event_count(int64_t *count_out,
@@ -1690,6 +1723,22 @@ DG_API dg_status dg_events_append_jsonl(size_t *appended_out,
                                         size_t text_len,
                                         const char *source_name,
                                         size_t source_name_len) DG_NOEXCEPT;
+
+/**
+ * Appends every event of `store`, in append order, to `events` (all or
+ * nothing; ids already in the log with the same content are skipped). Make
+ * the log from the plan the store gives for the date of interest
+ * (dg_store_plan_json()), then evaluate it with a dg_tracker.
+ * @param appended_out  may be NULL; receives the number appended.
+ * @param events        the log.
+ * @param store         the store.
+ * @return DG_FAILED_PRECONDITION naming the seq of a stored event the log's
+ *         plan does not accept (one written for another plan version);
+ *         DG_ALREADY_EXISTS when the log holds an id with other content.
+ * Thread safety: exclusive on events; any thread on store.
+ */
+DG_API dg_status dg_events_load_store(size_t *appended_out, dg_events *events,
+                                      dg_store *store) DG_NOEXCEPT;
 
 /** The number of events. Thread safety: exclusive. */
 DG_API dg_status dg_events_count(size_t *count_out,
