@@ -65,6 +65,20 @@ static void ResetOuts(void) {
 #define AS_EVENTS(h) ((dg_events *)(void *)(h))
 #define AS_TRACKER(h) ((const dg_tracker *)(const void *)(h))
 static const char kStorePath[] = "hostile_c_test.db";
+static const char kUnknownTaskEvent[] =
+    "{\"id\":\"e1\",\"kind\":\"reminder\",\"date\":\"2023-03-06\","
+    "\"task\":\"t_warning\"}\n"
+    "{\"id\":\"e2\",\"kind\":\"completed\",\"date\":\"2023-06-01\","
+    "\"task\":\"t_warnin\"}\n";
+static const char kTruncatedEvent[] = "{\"id\":\"e1\",\"kind\":\"remi";
+static const char kImpossibleDateEvent[] =
+    "{\"id\":\"e1\",\"kind\":\"reminder\",\"date\":\"2023-02-30\","
+    "\"task\":\"t_warning\"}";
+static const char kUnknownKindEvent[] =
+    "{\"id\":\"e1\",\"kind\":\"progress_reported\",\"date\":"
+    "\"2023-03-06\"}";
+static const char kWrongPolicyFormat[] =
+    "{\"format\":\"dutygraph/policy@9\",\"id\":\"p\",\"version\":1}";
 /* Not a dutygraph handle at all: a caller's own struct. */
 static uint64_t g_not_a_handle[8] = {1, 2, 3, 4, 5, 6, 7, 8};
 
@@ -179,6 +193,42 @@ static const char kNulInside[] = "{\"format\":\"dutygraph/plan@1\"\0}";
   X(store_as_tracker_calendar, DG_INVALID_ARGUMENT,                           \
     "cal is a dg_store handle, not a dg_calendar",                            \
     dg_tracker_new(&g_tracker_out, g_plan, AS_CAL(g_store), NULL, 0))         \
+  /* --- events, stores and policies --------------------------------------- */\
+  X(store_event_unknown_task, DG_NOT_FOUND,                                   \
+    "line 2 ('e2'): field 'task': unknown task 't_warnin'; did you mean",     \
+    dg_store_append_jsonl(NULL, NULL, g_store, kUnknownTaskEvent,             \
+                          strlen(kUnknownTaskEvent)))                         \
+  X(store_event_truncated, DG_INVALID_ARGUMENT, "line 1: malformed JSON",     \
+    dg_store_append_jsonl(NULL, NULL, g_store, kTruncatedEvent,               \
+                          strlen(kTruncatedEvent)))                           \
+  X(store_event_impossible_date, DG_INVALID_ARGUMENT,                         \
+    "bad date '2023-02-30'",                                                  \
+    dg_store_append_events(NULL, NULL, g_store, g_plan, g_cal,                \
+                           kImpossibleDateEvent,                              \
+                           strlen(kImpossibleDateEvent)))                     \
+  X(store_event_invalid_utf8, DG_INVALID_ARGUMENT, "jsonl: invalid UTF-8",    \
+    dg_store_append_jsonl(NULL, NULL, g_store, "{\"id\":\"\xC3\x28\"}", 10))    \
+  X(log_event_unknown_kind, DG_INVALID_ARGUMENT,                              \
+    "unknown event kind 'progress_reported'",                                 \
+    dg_events_append_json(&g_flag, g_events, kUnknownKindEvent,               \
+                          strlen(kUnknownKindEvent)))                         \
+  X(log_event_unknown_task, DG_NOT_FOUND, "did you mean 't_warning'",         \
+    dg_events_append_jsonl(&g_count, g_events, kUnknownTaskEvent,             \
+                           strlen(kUnknownTaskEvent), "ev.jsonl", 8))         \
+  X(policy_malformed, DG_INVALID_ARGUMENT, "malformed JSON",                  \
+    dg_tracker_new(&g_tracker_out, g_plan, g_cal, "{", 1))                    \
+  X(policy_wrong_format, DG_INVALID_ARGUMENT,                                 \
+    "policy /format: expected \"dutygraph/policy@1\"",                        \
+    dg_tracker_new(&g_tracker_out, g_plan, g_cal, kWrongPolicyFormat,         \
+                   strlen(kWrongPolicyFormat)))                               \
+  X(status_unknown_unit, DG_NOT_FOUND, "czjj",                                \
+    dg_status_json(&g_text, &g_size, g_tracker, g_events, Day("2023-06-01"),  \
+                   "czjj", 4))                                                \
+  X(rank_empty_unit_set, DG_INVALID_ARGUMENT, "unit_set is empty",            \
+    dg_rank_json(&g_text, &g_size, g_tracker, g_events, NULL, 0,              \
+                 DG_PERIOD_QUARTER, Day("2023-06-01"), NULL, 0))              \
+  X(lifecycle_unknown_task, DG_NOT_FOUND, "t_warnin",                         \
+    dg_lifecycle_json(&g_text, &g_size, g_tracker, g_events, "t_warnin", 8))  \
   /* --- bad documents through the loader --------------------------------- */\
   X(empty_document, DG_INVALID_ARGUMENT, "empty",                             \
     dg_plan_load_json(&g_plan_out, &g_diagnostics, "", 0))                    \
@@ -396,6 +446,14 @@ int main(void) {
   CHECK_OK(dg_person_tasks_new(&g_person_tasks));
   RemoveStoreFiles();
   CHECK_OK(dg_store_open(&g_store, kStorePath, strlen(kStorePath), NULL));
+  {
+    size_t plan_size = 0;
+    char *plan_text = NULL;
+    CHECK_OK(dg_plan_to_json(&plan_text, &plan_size, g_plan));
+    CHECK_OK(dg_store_init(NULL, g_store, plan_text, plan_size,
+                           Day("2023-03-03")));
+    dg_string_free(plan_text);
+  }
   CHECK_OK(dg_events_new(&g_events, g_plan, g_cal));
   CHECK_OK(dg_tracker_new(&g_tracker, g_plan, g_cal, NULL, 0));
   before = Observe();
