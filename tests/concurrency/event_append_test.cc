@@ -238,7 +238,9 @@ TEST(EventAppendTest, ReadersOfAStoreSeeWholeBatchesWhileOneAppends) {
       EXPECT_EQ(r.ok() ? r->appended : 0, static_cast<size_t>(kBatch));
       pace.WaitForReaders();
     }
-    if (writer.ok()) EXPECT_EQ(*writer->EventCount(), kBatch * kBatches);
+    if (writer.ok()) {
+      EXPECT_EQ(*writer->EventCount(), kBatch * kBatches);
+    }
   }
   done.store(true, std::memory_order_release);
   for (std::thread& t : threads) t.join();
