@@ -203,3 +203,15 @@ def test_usage_and_missing_files(db, tmp_path, run):
     result = run("db", "info", str(SMALL_PLAN))
     assert result.returncode == FAILURE
     assert "not a dutygraph store" in result.stderr
+
+
+def test_event_add_calendar_options(db, ok, run):
+    """2027 has no official holiday notice: refused on the strict calendar,
+    with the way forward named; accepted with --provisional."""
+    late = E1.replace("2023-03-06", "2027-03-08")
+    result = run("event", "add", "--db", str(db), "--json", late)
+    assert result.returncode == FAILURE
+    assert "no official holiday schedule for 2027" in result.stderr
+    assert "--provisional" in result.stderr
+    assert ok("event", "add", "--db", str(db), "--json", late,
+              "--provisional") == "appended 1 event; last seq 1"
