@@ -15,11 +15,9 @@
 #include "dutygraph/date.h"
 #include "dutygraph/dg.h"
 #include "dutygraph/store.h"
+#include "dutygraph/tracking_store.h"
 #include "guard.h"
-
-struct dg_store {
-  dutygraph::Store store;
-};
+#include "handles.h"
 
 namespace {
 
@@ -27,6 +25,8 @@ using dutygraph::Date;
 using dutygraph::Store;
 using dutygraph::StoreOptions;
 using dutygraph::capi::ApiCall;
+using dutygraph::capi::CheckHandle;
+using dutygraph::capi::FreeHandle;
 using dutygraph::capi::NewCString;
 using dutygraph::capi::SetIfGiven;
 using dutygraph::capi::ZeroOut;
@@ -102,7 +102,7 @@ dg_status StorePlan(int64_t* version_out, dg_store* store,
                     const char* plan_json, size_t plan_json_len,
                     dg_date effective, bool first, const ApiCall& call) {
   ZeroOut(version_out);
-  if (store == nullptr) return call.NullArgument("store");
+  if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
   std::string_view text;
   if (dg_status s = call.CheckText(&text, plan_json, plan_json_len,
                                    "plan_json");
@@ -139,12 +139,12 @@ dg_status dg_store_open(dg_store** out, const char* path, size_t path_len,
     absl::StatusOr<Store> store =
         Store::Open(std::string(checked), store_options);
     if (!store.ok()) return call.FromStatus(store.status());
-    *out = new dg_store{*std::move(store)};
+    *out = new dg_store(*std::move(store));
     return DG_OK;
   });
 }
 
-void dg_store_free(dg_store* store) noexcept { delete store; }
+void dg_store_free(dg_store* store) noexcept { FreeHandle(store); }
 
 dg_status dg_store_init(int64_t* version_out, dg_store* store,
                         const char* plan_json, size_t plan_json_len,
@@ -170,7 +170,7 @@ dg_status dg_store_plan_json(char** out, size_t* size_out,
   DG_API_GUARD({
     ZeroOut(out, size_out, version_out);
     if (out == nullptr) return call.NullArgument("out");
-    if (store == nullptr) return call.NullArgument("store");
+    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
     if (as_of != 0 && as_of != 1) {
       return call.Fail(DG_INVALID_ARGUMENT, {"as_of is ", std::to_string(as_of),
                                              "; it must be 0 or 1"});
@@ -193,23 +193,59 @@ dg_status dg_store_plan_json(char** out, size_t* size_out,
   });
 }
 
+namespace {
+
+// dg_store_append_jsonl() and dg_store_append_events(): the events are
+// checked by the tracking layer, then stored as canonical text
+// (dutygraph/tracking_store.h). `plan` and `cal` may be NULL.
+dg_status AppendChecked(size_t* appended_out, size_t* unchanged_out,
+                        dg_store* store, const dg_plan* plan,
+                        const dg_calendar* cal, const char* jsonl,
+                        size_t jsonl_len, const ApiCall& call) {
+  ZeroOut(appended_out, unchanged_out);
+  if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
+  if (plan != nullptr) {
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
+  }
+  if (cal != nullptr) {
+    if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
+  }
+  std::string_view text;
+  if (dg_status s = call.CheckText(&text, jsonl, jsonl_len, "jsonl");
+      s != DG_OK) {
+    return s;
+  }
+  const dutygraph::Calendar calendar =
+      cal != nullptr ? cal->calendar : dutygraph::Calendar::ChinaMainland();
+  absl::StatusOr<dutygraph::AppendResult> result =
+      plan != nullptr
+          ? dutygraph::AppendValidatedEvents(store->store, plan->plan,
+                                             calendar, text)
+          : dutygraph::AppendValidatedEvents(store->store, calendar, text);
+  if (!result.ok()) return call.FromStatus(result.status());
+  SetIfGiven(appended_out, result->appended);
+  SetIfGiven(unchanged_out, result->unchanged);
+  return DG_OK;
+}
+
+}  // namespace
+
 dg_status dg_store_append_jsonl(size_t* appended_out, size_t* unchanged_out,
                                 dg_store* store, const char* jsonl,
                                 size_t jsonl_len) noexcept {
   DG_API_GUARD({
-    ZeroOut(appended_out, unchanged_out);
-    if (store == nullptr) return call.NullArgument("store");
-    std::string_view text;
-    if (dg_status s = call.CheckText(&text, jsonl, jsonl_len, "jsonl");
-        s != DG_OK) {
-      return s;
-    }
-    absl::StatusOr<dutygraph::AppendResult> result =
-        store->store.AppendJsonLines(text);
-    if (!result.ok()) return call.FromStatus(result.status());
-    SetIfGiven(appended_out, result->appended);
-    SetIfGiven(unchanged_out, result->unchanged);
-    return DG_OK;
+    return AppendChecked(appended_out, unchanged_out, store, nullptr, nullptr,
+                         jsonl, jsonl_len, call);
+  });
+}
+
+dg_status dg_store_append_events(size_t* appended_out, size_t* unchanged_out,
+                                 dg_store* store, const dg_plan* plan,
+                                 const dg_calendar* cal, const char* jsonl,
+                                 size_t jsonl_len) noexcept {
+  DG_API_GUARD({
+    return AppendChecked(appended_out, unchanged_out, store, plan, cal, jsonl,
+                         jsonl_len, call);
   });
 }
 
@@ -217,7 +253,7 @@ dg_status dg_store_event_count(int64_t* count_out, dg_store* store) noexcept {
   DG_API_GUARD({
     ZeroOut(count_out);
     if (count_out == nullptr) return call.NullArgument("count_out");
-    if (store == nullptr) return call.NullArgument("store");
+    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
     absl::StatusOr<int64_t> count = store->store.EventCount();
     if (!count.ok()) return call.FromStatus(count.status());
     *count_out = *count;
@@ -232,7 +268,7 @@ dg_status dg_store_read_events(char** out, size_t* size_out,
   DG_API_GUARD({
     ZeroOut(out, size_out, last_seq_out);
     if (out == nullptr) return call.NullArgument("out");
-    if (store == nullptr) return call.NullArgument("store");
+    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
     if (after_seq < 0) {
       return call.Fail(DG_INVALID_ARGUMENT,
                        {"after_seq is ", std::to_string(after_seq),
@@ -266,7 +302,7 @@ dg_status dg_store_info_json(char** out, size_t* size_out,
   DG_API_GUARD({
     ZeroOut(out, size_out);
     if (out == nullptr) return call.NullArgument("out");
-    if (store == nullptr) return call.NullArgument("store");
+    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
     absl::StatusOr<dutygraph::StoreInfo> info = store->store.Info();
     if (!info.ok()) return call.FromStatus(info.status());
     return NewCString(out, size_out, dutygraph::StoreInfoJson(*info), call);
@@ -275,7 +311,7 @@ dg_status dg_store_info_json(char** out, size_t* size_out,
 
 dg_status dg_store_check_integrity(dg_store* store) noexcept {
   DG_API_GUARD({
-    if (store == nullptr) return call.NullArgument("store");
+    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
     absl::Status status = store->store.CheckIntegrity();
     if (!status.ok()) return call.FromStatus(status);
     return DG_OK;

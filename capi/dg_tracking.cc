@@ -10,28 +10,23 @@
 #include "dutygraph/dg.h"
 #include "dutygraph/events.h"
 #include "dutygraph/tracking.h"
+#include "dutygraph/tracking_store.h"
 #include "guard.h"
 #include "handles.h"
-
-struct dg_events {
-  dutygraph::EventLog log;
-};
-
-struct dg_tracker {
-  dutygraph::Tracker tracker;
-};
 
 namespace {
 
 using dutygraph::capi::ApiCall;
+using dutygraph::capi::CheckHandle;
+using dutygraph::capi::FreeHandle;
 using dutygraph::capi::NewCString;
 using dutygraph::capi::ZeroOut;
 
 // The checks every evaluation shares.
 dg_status CheckPair(const ApiCall& call, const dg_tracker* tracker,
                     const dg_events* events) {
-  if (tracker == nullptr) return call.NullArgument("tracker");
-  if (events == nullptr) return call.NullArgument("events");
+  if (dg_status s = CheckHandle(call, tracker, "tracker"); s != DG_OK) return s;
+  if (dg_status s = CheckHandle(call, events, "events"); s != DG_OK) return s;
   return DG_OK;
 }
 
@@ -42,20 +37,20 @@ dg_status dg_events_new(dg_events** out, const dg_plan* plan,
   DG_API_GUARD({
     ZeroOut(out);
     if (out == nullptr) return call.NullArgument("out");
-    if (plan == nullptr) return call.NullArgument("plan");
-    if (cal == nullptr) return call.NullArgument("cal");
-    *out = new dg_events{dutygraph::EventLog(plan->plan, cal->calendar)};
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
+    if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
+    *out = new dg_events(dutygraph::EventLog(plan->plan, cal->calendar));
     return DG_OK;
   });
 }
 
-void dg_events_free(dg_events* events) noexcept { delete events; }
+void dg_events_free(dg_events* events) noexcept { FreeHandle(events); }
 
 dg_status dg_events_append_json(int* appended_out, dg_events* events,
                                 const char* json, size_t json_len) noexcept {
   DG_API_GUARD({
     ZeroOut(appended_out);
-    if (events == nullptr) return call.NullArgument("events");
+    if (dg_status s = CheckHandle(call, events, "events"); s != DG_OK) return s;
     std::string_view text;
     if (dg_status s = call.CheckText(&text, json, json_len, "json"); s != DG_OK) {
       return s;
@@ -75,7 +70,7 @@ dg_status dg_events_append_jsonl(size_t* appended_out, dg_events* events,
                                  size_t source_name_len) noexcept {
   DG_API_GUARD({
     ZeroOut(appended_out);
-    if (events == nullptr) return call.NullArgument("events");
+    if (dg_status s = CheckHandle(call, events, "events"); s != DG_OK) return s;
     std::string_view body, source;
     if (dg_status s = call.CheckText(&body, text, text_len, "text"); s != DG_OK) {
       return s;
@@ -91,11 +86,24 @@ dg_status dg_events_append_jsonl(size_t* appended_out, dg_events* events,
   });
 }
 
+dg_status dg_events_load_store(size_t* appended_out, dg_events* events,
+                               dg_store* store) noexcept {
+  DG_API_GUARD({
+    ZeroOut(appended_out);
+    if (dg_status s = CheckHandle(call, events, "events"); s != DG_OK) return s;
+    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
+    absl::StatusOr<size_t> n = dutygraph::LoadStoredEvents(store->store, events->log);
+    if (!n.ok()) return call.FromStatus(n.status());
+    if (appended_out) *appended_out = *n;
+    return DG_OK;
+  });
+}
+
 dg_status dg_events_count(size_t* count_out, const dg_events* events) noexcept {
   DG_API_GUARD({
     ZeroOut(count_out);
     if (count_out == nullptr) return call.NullArgument("count_out");
-    if (events == nullptr) return call.NullArgument("events");
+    if (dg_status s = CheckHandle(call, events, "events"); s != DG_OK) return s;
     *count_out = events->log.size();
     return DG_OK;
   });
@@ -106,7 +114,7 @@ dg_status dg_events_to_jsonl(char** out, size_t* size_out,
   DG_API_GUARD({
     ZeroOut(out, size_out);
     if (out == nullptr) return call.NullArgument("out");
-    if (events == nullptr) return call.NullArgument("events");
+    if (dg_status s = CheckHandle(call, events, "events"); s != DG_OK) return s;
     return NewCString(out, size_out, events->log.ToJsonl(), call);
   });
 }
@@ -116,8 +124,8 @@ dg_status dg_tracker_new(dg_tracker** out, const dg_plan* plan, const dg_calenda
   DG_API_GUARD({
     ZeroOut(out);
     if (out == nullptr) return call.NullArgument("out");
-    if (plan == nullptr) return call.NullArgument("plan");
-    if (cal == nullptr) return call.NullArgument("cal");
+    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
+    if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
     std::string_view text;
     if (dg_status s = call.CheckText(&text, policy_json, policy_json_len, "policy_json");
         s != DG_OK) {
@@ -130,12 +138,12 @@ dg_status dg_tracker_new(dg_tracker** out, const dg_plan* plan, const dg_calenda
     absl::StatusOr<dutygraph::Tracker> t =
         dutygraph::Tracker::Create(plan->plan, cal->calendar, *std::move(policy));
     if (!t.ok()) return call.FromStatus(t.status());
-    *out = new dg_tracker{*std::move(t)};
+    *out = new dg_tracker(*std::move(t));
     return DG_OK;
   });
 }
 
-void dg_tracker_free(dg_tracker* tracker) noexcept { delete tracker; }
+void dg_tracker_free(dg_tracker* tracker) noexcept { FreeHandle(tracker); }
 
 dg_status dg_status_json(char** out, size_t* size_out, const dg_tracker* tracker,
                          const dg_events* events, dg_date on, const char* unit,

@@ -23,6 +23,12 @@ std::string_view HandleKindName(uint32_t magic) noexcept {
       return "dg_view";
     case HandleKind::kPublisher:
       return "dg_publisher";
+    case HandleKind::kStore:
+      return "dg_store";
+    case HandleKind::kEvents:
+      return "dg_events";
+    case HandleKind::kTracker:
+      return "dg_tracker";
   }
   return "";
 }

@@ -27,9 +27,12 @@
 
 #include "dutygraph/calendar.h"
 #include "dutygraph/dg.h"
+#include "dutygraph/events.h"
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_publisher.h"
 #include "dutygraph/plan_view.h"
+#include "dutygraph/store.h"
+#include "dutygraph/tracking.h"
 #include "guard.h"
 
 namespace dutygraph::capi {
@@ -43,6 +46,9 @@ enum class HandleKind : uint32_t {
   kPersonTasks = 0x44470005,
   kView = 0x44470006,
   kPublisher = 0x44470007,
+  kStore = 0x44470008,
+  kEvents = 0x44470009,
+  kTracker = 0x4447000A,
 };
 // Written over the tag when a handle is destroyed.
 inline constexpr uint32_t kFreedHandle = 0x44470DEA;
@@ -152,6 +158,31 @@ struct dg_publisher {
   dutygraph::PlanPublisher publisher;
   explicit dg_publisher(dutygraph::Plan initial)
       : publisher(std::move(initial)) {}
+};
+
+// An open store file (dutygraph/store.h): the Store serialises calls behind
+// its own mutex, so the handle is safe from any thread.
+struct dg_store {
+  static constexpr auto kKind = dutygraph::capi::HandleKind::kStore;
+  dutygraph::capi::HandleTag<kKind> tag;
+  dutygraph::Store store;
+  explicit dg_store(dutygraph::Store s) : store(std::move(s)) {}
+};
+
+// An event log (dutygraph/events.h): mutable, exclusive.
+struct dg_events {
+  static constexpr auto kKind = dutygraph::capi::HandleKind::kEvents;
+  dutygraph::capi::HandleTag<kKind> tag;
+  dutygraph::EventLog log;
+  explicit dg_events(dutygraph::EventLog l) : log(std::move(l)) {}
+};
+
+// A tracker (dutygraph/tracking.h): immutable once made.
+struct dg_tracker {
+  static constexpr auto kKind = dutygraph::capi::HandleKind::kTracker;
+  dutygraph::capi::HandleTag<kKind> tag;
+  dutygraph::Tracker tracker;
+  explicit dg_tracker(dutygraph::Tracker t) : tracker(std::move(t)) {}
 };
 
 #endif  // DUTYGRAPH_CAPI_HANDLES_H_

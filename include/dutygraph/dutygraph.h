@@ -28,6 +28,7 @@
 #include "dutygraph/schedule_gantt.h"
 #include "dutygraph/store.h"
 #include "dutygraph/tracking.h"
+#include "dutygraph/tracking_store.h"
 #include "dutygraph/version.h"
 
 #endif  // DUTYGRAPH_DUTYGRAPH_H_

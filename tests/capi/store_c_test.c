@@ -68,7 +68,8 @@ static const char kPath[] = "store_c_test.db";
 static const char kTwoEvents[] =
     "{\"id\":\"e1\",\"kind\":\"assigned\",\"date\":\"2023-03-06\","
     "\"task\":\"t_warning\"}\n"
-    "{\"id\":\"e2\",\"kind\":\"circular_issued\",\"date\":\"2023-04-03\"}\n";
+    "{\"id\":\"e2\",\"kind\":\"circular\",\"date\":\"2023-04-03\","
+    "\"unit\":\"czj\"}\n";
 
 static void TestStatusNames(void) {
   CHECK(DG_ALREADY_EXISTS == 6 && DG_PERMISSION_DENIED == 7 &&
@@ -186,8 +187,8 @@ static void TestEvents(void) {
   /* Paging and the task filter. */
   CHECK_OK(dg_store_read_events(&out, &size, &last, store, 1, SIZE_MAX, NULL,
                                 0));
-  CHECK_STREQ("{\"id\":\"e2\",\"kind\":\"circular_issued\","
-              "\"date\":\"2023-04-03\"}\n",
+  CHECK_STREQ("{\"id\":\"e2\",\"kind\":\"circular\","
+              "\"date\":\"2023-04-03\",\"unit\":\"czj\"}\n",
               out);
   CHECK(last == 2);
   dg_string_free(out);
@@ -207,38 +208,95 @@ static void TestEvents(void) {
   /* A conflicting id: nothing of the batch is stored. */
   {
     const char batch[] =
-        "{\"id\":\"e3\",\"kind\":\"completed\",\"date\":\"2023-09-01\"}\n"
-        "{\"id\":\"e1\",\"kind\":\"assigned\",\"date\":\"2023-03-07\"}\n";
+        "{\"id\":\"e3\",\"kind\":\"completed\",\"date\":\"2023-09-01\","
+        "\"task\":\"t_warning\"}\n"
+        "{\"id\":\"e1\",\"kind\":\"assigned\",\"date\":\"2023-03-07\","
+        "\"task\":\"t_warning\"}\n";
     CHECK_STATUS(DG_ALREADY_EXISTS,
                  dg_store_append_jsonl(&appended, &unchanged, store, batch,
                                        strlen(batch)));
-    CHECK_MESSAGE_HAS("line 2: id \"e1\" is already stored (seq 1) with "
-                      "different JSON");
+    CHECK_MESSAGE_HAS("line 2 ('e1'): event 'e1' already exists with "
+                      "different content");
     CHECK(appended == 0 && unchanged == 0);
     CHECK(Count(store) == 2);
   }
   /* A bad envelope names the line and the field. */
   {
     const char batch[] =
-        "{\"id\":\"e3\",\"kind\":\"completed\",\"date\":\"2023-09-01\"}\n"
+        "{\"id\":\"e3\",\"kind\":\"completed\",\"date\":\"2023-09-01\","
+        "\"task\":\"t_warning\"}\n"
         "\n"
-        "{\"id\":\"e4\",\"kind\":\"completed\",\"date\":\"2023-02-30\"}\n";
+        "{\"id\":\"e4\",\"kind\":\"completed\",\"date\":\"2023-02-30\","
+        "\"task\":\"t_warning\"}\n";
     CHECK_STATUS(DG_INVALID_ARGUMENT,
                  dg_store_append_jsonl(NULL, NULL, store, batch,
                                        strlen(batch)));
-    CHECK_MESSAGE_HAS("dg_store_append_jsonl: line 3: field \"date\": bad "
+    CHECK_MESSAGE_HAS("dg_store_append_jsonl: line 3: field 'date': bad "
                       "date '2023-02-30'");
     CHECK(Count(store) == 2);
   }
+  /* The tracking layer checks what the event means against the store's
+   * plan: an unknown task, with a did-you-mean; nothing is stored. */
+  {
+    const char batch[] =
+        "{\"id\":\"e3\",\"kind\":\"completed\",\"date\":\"2023-09-01\","
+        "\"task\":\"t_warnin\"}\n";
+    CHECK_STATUS(DG_NOT_FOUND,
+                 dg_store_append_jsonl(&appended, NULL, store, batch,
+                                       strlen(batch)));
+    CHECK_MESSAGE_HAS("line 1 ('e3'): field 'task': unknown task 't_warnin'; "
+                      "did you mean 't_warning'?");
+    CHECK(appended == 0 && Count(store) == 2);
+  }
   CHECK_STATUS(DG_INVALID_ARGUMENT,
                dg_store_append_jsonl(NULL, NULL, store, "{\"id\":1}", 8));
-  CHECK_MESSAGE_HAS("line 1: field \"id\": expected a string, got a number");
+  CHECK_MESSAGE_HAS("line 1: field 'id'");
   CHECK_STATUS(DG_INVALID_ARGUMENT,
                dg_store_append_jsonl(NULL, NULL, store, "[\xFF]", 3));
   CHECK_MESSAGE_HAS("jsonl: invalid UTF-8 at byte 1");
   /* An empty text appends nothing. */
   CHECK_OK(dg_store_append_jsonl(&appended, &unchanged, store, NULL, 0));
   CHECK(appended == 0 && unchanged == 0);
+
+  /* With the caller's plan and calendar; a task path is stored as its id
+   * (canonical text), and the same event by id is then "unchanged". */
+  {
+    dg_plan *plan = NULL;
+    dg_calendar *cal = NULL;
+    dg_events *log = NULL;
+    size_t n = JUNK;
+    const char by_path[] =
+        "{\"id\":\"e5\",\"kind\":\"completed\",\"date\":\"2023-09-01\","
+        "\"task\":\"t_warning\",\"note\":\"done\"}";
+    CHECK_OK(dg_plan_load_file(&plan, NULL, DG_SMALL_PLAN_JSON,
+                               strlen(DG_SMALL_PLAN_JSON)));
+    CHECK_OK(dg_calendar_china_mainland(&cal, NULL));
+    CHECK_OK(dg_store_append_events(&appended, &unchanged, store, plan, cal,
+                                    by_path, strlen(by_path)));
+    CHECK(appended == 1 && unchanged == 0 && Count(store) == 3);
+    CHECK_OK(dg_store_append_events(&appended, &unchanged, store, NULL, NULL,
+                                    by_path, strlen(by_path)));
+    CHECK(appended == 0 && unchanged == 1);
+    CHECK_STATUS(DG_INVALID_ARGUMENT,
+                 dg_store_append_events(NULL, NULL, store, (dg_plan *)cal,
+                                        cal, by_path, strlen(by_path)));
+    CHECK_MESSAGE_HAS("plan is a dg_calendar handle, not a dg_plan");
+
+    /* The stored log, loaded into an event log: the same three events. */
+    CHECK_OK(dg_events_new(&log, plan, cal));
+    CHECK_OK(dg_events_load_store(&n, log, store));
+    CHECK(n == 3);
+    CHECK_OK(dg_events_load_store(&n, log, store)); /* idempotent */
+    CHECK(n == 0);
+    CHECK_OK(dg_events_count(&n, log));
+    CHECK(n == 3);
+    CHECK_STATUS(DG_INVALID_ARGUMENT, dg_events_load_store(&n, log, NULL));
+    CHECK_MESSAGE_HAS("dg_events_load_store: store is NULL");
+    CHECK(n == 0);
+    dg_events_free(log);
+    dg_calendar_free(cal);
+    dg_plan_free(plan);
+  }
 
   CHECK_OK(dg_store_check_integrity(store));
   dg_store_free(store);
@@ -257,10 +315,10 @@ static void TestInfoAndReadOnly(void) {
                      "\"read_only\":true,\"plan_versions\":2,"
                      "\"latest_plan\":{\"version\":2,\"effective\":"
                      "\"2023-07-01\",\"digest\":\"") == info + 1);
-  CHECK(strstr(info, "\"event_count\":2,\"last_seq\":2,\"file_bytes\":") !=
+  CHECK(strstr(info, "\"event_count\":3,\"last_seq\":3,\"file_bytes\":") !=
         NULL);
   dg_string_free(info);
-  CHECK(Count(store) == 2);
+  CHECK(Count(store) == 3);
   CHECK_STATUS(DG_FAILED_PRECONDITION,
                dg_store_append_jsonl(NULL, NULL, store, kTwoEvents,
                                      strlen(kTwoEvents)));
@@ -372,12 +430,19 @@ static void TestFullStore(void) {
   dg_store *store;
   CHECK(batch != NULL);
   RemoveStore(path);
-  options.max_page_count = 20;
+  options.max_page_count = 40;
   store = OpenStore(path, &options);
+  {
+    size_t plan_size = 0;
+    char *plan = ReadFile(DG_SMALL_PLAN_JSON, &plan_size);
+    CHECK_OK(dg_store_init(NULL, store, plan, plan_size, Day("2023-03-03")));
+    free(plan);
+  }
   for (i = 0; i < 2000; ++i) {
     used += (size_t)sprintf(batch + used,
-                            "{\"id\":\"f%d\",\"kind\":\"x\",\"date\":"
-                            "\"2023-03-06\",\"note\":\"%0200d\"}\n",
+                            "{\"id\":\"f%d\",\"kind\":\"progress\",\"date\":"
+                            "\"2023-03-06\",\"task\":\"t_warning\","
+                            "\"text\":\"%0200d\"}\n",
                             i, i);
   }
   CHECK_STATUS(DG_RESOURCE_EXHAUSTED,

@@ -18,9 +18,10 @@ SMALL_PLAN = REPO_ROOT / "tests" / "data" / "small_plan.json"
 HENGYANG_PLAN = REPO_ROOT / "examples" / "hengyang-2023" / "plan.json"
 
 E1 = '{"id":"e1","kind":"assigned","date":"2023-03-06","task":"t_warning"}'
-E2 = '{"id":"e2","kind":"progress_reported","date":"2023-03-31",' \
-     '"task":"t_hidden_debt","percent":30}'
-E3 = '{"id":"e3","kind":"circular_issued","date":"2023-04-03"}'
+# Written in canonical form (docs/tracking.md), so stored exactly as given.
+E2 = '{"id":"e2","kind":"progress","date":"2023-03-31",' \
+     '"task":"t_hidden_debt","percent":30.0}'
+E3 = '{"id":"e3","kind":"circular","date":"2023-04-03","unit":"czj"}'
 
 
 @pytest.fixture
@@ -116,7 +117,7 @@ def test_event_add_and_list(db, tmp_path, ok):
     assert set(table[1]) == {"-", " "}
     assert table[2].split() == ["1", "2023-03-06", "assigned", "t_warning",
                                 "e1"]
-    assert table[4].split() == ["3", "2023-04-03", "circular_issued", "e3"]
+    assert table[4].split() == ["3", "2023-04-03", "circular", "e3"]
     assert '"event_count":3' in ok("db", "info", str(db), "--json")
 
 
@@ -135,7 +136,7 @@ def test_event_add_errors_say_where_and_append_nothing(db, tmp_path, ok, run):
                       "\n", encoding="utf-8")
     result = run("event", "add", "--db", str(db), "--file", str(events))
     assert result.returncode == FAILURE
-    assert (f"{events}: line 2: field \"date\": bad date '2023-02-30'"
+    assert (f"{events}:2: field 'date': bad date '2023-02-30'"
             in result.stderr)
     assert "(nothing was appended)" in result.stderr
     assert ok("event", "list", "--db", str(db), "--json") == ""
@@ -144,12 +145,37 @@ def test_event_add_errors_say_where_and_append_nothing(db, tmp_path, ok, run):
     result = run("event", "add", "--db", str(db), "--json",
                  E1.replace("2023-03-06", "2023-03-07"))
     assert result.returncode == FAILURE
-    assert ('--json: line 1: id "e1" is already stored (seq 1) with different '
-            'JSON; nothing of this batch was appended\n' in result.stderr)
+    assert ("--json:1 ('e1'): event 'e1' already exists with different "
+            "content" in result.stderr)
+    assert "(nothing was appended)" in result.stderr
 
     result = run("event", "add", "--db", str(db), "--json", '{"id":"e9"}')
     assert result.returncode == FAILURE
-    assert '--json: line 1: field "kind": missing' in result.stderr
+    assert "--json:1: field 'kind': missing" in result.stderr
+
+
+def test_event_add_checks_events_against_the_plan(db, ok, run):
+    """The tracking layer checks each event against the store's plan before
+    the store sees it: an unknown task is refused with a did-you-mean, and
+    nothing is stored."""
+    result = run("event", "add", "--db", str(db), "--json",
+                 E1.replace("t_warning", "t_warnin"))
+    assert result.returncode == FAILURE
+    assert ("--json:1 ('e1'): field 'task': unknown task 't_warnin'; did "
+            "you mean 't_warning'?" in result.stderr)
+    assert ok("event", "list", "--db", str(db), "--json") == ""
+    # A cause must name an event already stored (or earlier in the batch).
+    result = run("event", "add", "--db", str(db), "--json",
+                 '{"id":"c1","kind":"circular","date":"2023-04-03",'
+                 '"unit":"czj","cause":"nope"}')
+    assert result.returncode == FAILURE and "'nope'" in result.stderr
+    # Stored as canonical text: a percent written as 30 is stored as 30.0;
+    # the same event sent again in either spelling changes nothing.
+    ok("event", "add", "--db", str(db), "--json",
+       E2.replace("30.0", "30"))
+    assert ok("event", "list", "--db", str(db), "--json") == E2
+    assert ok("event", "add", "--db", str(db), "--json", E2) == \
+        "appended 0 events (1 already stored); last seq 1"
 
 
 def test_usage_and_missing_files(db, tmp_path, run):
@@ -177,3 +203,15 @@ def test_usage_and_missing_files(db, tmp_path, run):
     result = run("db", "info", str(SMALL_PLAN))
     assert result.returncode == FAILURE
     assert "not a dutygraph store" in result.stderr
+
+
+def test_event_add_calendar_options(db, ok, run):
+    """2027 has no official holiday notice: refused on the strict calendar,
+    with the way forward named; accepted with --provisional."""
+    late = E1.replace("2023-03-06", "2027-03-08")
+    result = run("event", "add", "--db", str(db), "--json", late)
+    assert result.returncode == FAILURE
+    assert "no official holiday schedule for 2027" in result.stderr
+    assert "--provisional" in result.stderr
+    assert ok("event", "add", "--db", str(db), "--json", late,
+              "--provisional") == "appended 1 event; last seq 1"

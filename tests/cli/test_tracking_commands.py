@@ -120,3 +120,55 @@ def test_errors(run, tmp_path):
     result = run("status", "--plan", PLAN, "--events", str(tmp_path / "none.jsonl"),
                  "--on", "2023-07-01")
     assert result.returncode == FAILURE and "cannot read" in result.stderr
+
+
+@pytest.fixture
+def scenario_db(tmp_path, ok):
+    """A store with the Hengyang plan and the replayed 2023 log, filled
+    through `event add` (each event checked by the tracking layer)."""
+    db = tmp_path / "hengyang.db"
+    ok("db", "init", str(db), "--plan", PLAN)
+    assert ok("event", "add", "--db", str(db), "--file", REPLAYED) == \
+        "appended 119 events; last seq 119"
+    return db
+
+
+def test_db_gives_the_committed_answers(scenario_db, ok):
+    db = ("--db", str(scenario_db), "--policy", POLICY)
+    out = ok("status", *db, "--on", "2023-07-14", "--json")
+    assert out + "\n" == (EXPECTED / "status-2023-07-14.json").read_text(encoding="utf-8")
+    out = ok("rank", *db, "--set", "各县市区", "--period", "2023Q2", "--json")
+    assert out + "\n" == (EXPECTED / "ranking-2023Q2.json").read_text(encoding="utf-8")
+    out = ok("ledger", *db, "--on", "2023-12-29")
+    assert out + "\n" == (EXPECTED / "ledger-2023-12-29.csv").read_text(encoding="utf-8")
+    for args in (("status", "--on", "2023-07-14", "--unit", "市安委办"),
+                 ("escalations", "--on", "2023-07-07"),
+                 ("escalations", "--on", "2023-06-14", "--json"),
+                 ("lifecycle", "--task", "p5.2.1.2", "--json")):
+        assert ok(args[0], *db, *args[1:]) == ok(args[0], *common(), *args[1:]), args
+
+
+def test_db_holds_only_events_the_tracker_accepts(scenario_db, ok, run):
+    # An event already stored, added again: nothing changes.
+    lines = open(REPLAYED, encoding="utf-8").read().splitlines()
+    assert ok("event", "add", "--db", str(scenario_db), "--json", lines[59]) == \
+        "appended 0 events (1 already stored); last seq 119"
+    result = run("event", "add", "--db", str(scenario_db), "--json",
+                 '{"id":"x1","kind":"completed","date":"2023-06-01",'
+                 '"task":"p5.2.1.22"}')
+    assert result.returncode == FAILURE
+    assert "field 'task'" in result.stderr and "p5.2.1.22" in result.stderr
+    assert '"event_count":119' in ok("db", "info", str(scenario_db), "--json")
+
+
+def test_db_usage_errors(scenario_db, tmp_path, run):
+    result = run("status", "--db", str(scenario_db), "--plan", PLAN,
+                 "--on", "2023-07-01")
+    assert result.returncode == USAGE and "--db" in result.stderr
+    result = run("status", "--on", "2023-07-01")
+    assert result.returncode == USAGE
+    assert "--db STORE, or --plan PLAN and --events EVENTS.jsonl" in result.stderr
+    result = run("status", "--db", str(tmp_path / "none.db"), "--on", "2023-07-01")
+    assert result.returncode == FAILURE and "--db" in result.stderr
+    empty = tmp_path / "empty.db"
+    assert run("db", "info", str(empty)).returncode == FAILURE  # not created

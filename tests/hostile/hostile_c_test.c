@@ -31,6 +31,13 @@ static dg_plan *g_plan_out;
 static dg_calendar *g_cal_out;
 static int g_flag;
 static char *g_diagnostics;
+static dg_store *g_store;
+static dg_events *g_events;
+static dg_tracker *g_tracker;
+static dg_events *g_events_out;
+static dg_tracker *g_tracker_out;
+static dg_store *g_store_out;
+static int64_t g_i64;
 
 #define SENTINEL_PTR ((void *)(uintptr_t)0x5a5a5a5a)
 static void ResetOuts(void) {
@@ -43,6 +50,10 @@ static void ResetOuts(void) {
   g_plan_out = (dg_plan *)SENTINEL_PTR;
   g_cal_out = (dg_calendar *)SENTINEL_PTR;
   g_diagnostics = NULL;
+  g_events_out = (dg_events *)SENTINEL_PTR;
+  g_tracker_out = (dg_tracker *)SENTINEL_PTR;
+  g_store_out = (dg_store *)SENTINEL_PTR;
+  g_i64 = 77;
 }
 
 /* "Handles" of the wrong type, as an FFI caller passes them. */
@@ -50,6 +61,24 @@ static void ResetOuts(void) {
 #define AS_CAL(h) ((const dg_calendar *)(const void *)(h))
 #define AS_ACC(h) ((dg_accountability *)(void *)(h))
 #define AS_TASKS(h) ((dg_unit_tasks *)(void *)(h))
+#define AS_STORE(h) ((dg_store *)(void *)(h))
+#define AS_EVENTS(h) ((dg_events *)(void *)(h))
+#define AS_TRACKER(h) ((const dg_tracker *)(const void *)(h))
+static const char kStorePath[] = "hostile_c_test.db";
+static const char kUnknownTaskEvent[] =
+    "{\"id\":\"e1\",\"kind\":\"reminder\",\"date\":\"2023-03-06\","
+    "\"task\":\"t_warning\"}\n"
+    "{\"id\":\"e2\",\"kind\":\"completed\",\"date\":\"2023-06-01\","
+    "\"task\":\"t_warnin\"}\n";
+static const char kTruncatedEvent[] = "{\"id\":\"e1\",\"kind\":\"remi";
+static const char kImpossibleDateEvent[] =
+    "{\"id\":\"e1\",\"kind\":\"reminder\",\"date\":\"2023-02-30\","
+    "\"task\":\"t_warning\"}";
+static const char kUnknownKindEvent[] =
+    "{\"id\":\"e1\",\"kind\":\"progress_reported\",\"date\":"
+    "\"2023-03-06\"}";
+static const char kWrongPolicyFormat[] =
+    "{\"format\":\"dutygraph/policy@9\",\"id\":\"p\",\"version\":1}";
 /* Not a dutygraph handle at all: a caller's own struct. */
 static uint64_t g_not_a_handle[8] = {1, 2, 3, 4, 5, 6, 7, 8};
 
@@ -127,6 +156,79 @@ static const char kNulInside[] = "{\"format\":\"dutygraph/plan@1\"\0}";
     "cal is not a dg_calendar handle",                                        \
     dg_calendar_roll(&g_date, NULL, AS_CAL(g_not_a_handle),                   \
                      Day("2023-06-03"), DG_ROLL_FOLLOWING))                   \
+  X(plan_as_store, DG_INVALID_ARGUMENT,                                       \
+    "store is a dg_plan handle, not a dg_store",                              \
+    dg_store_event_count(&g_i64, AS_STORE(g_plan)))                           \
+  X(events_as_store, DG_INVALID_ARGUMENT,                                     \
+    "store is a dg_events handle, not a dg_store",                            \
+    dg_store_info_json(&g_text, &g_size, AS_STORE(g_events)))                 \
+  X(tracker_as_store_append, DG_INVALID_ARGUMENT,                             \
+    "store is a dg_tracker handle, not a dg_store",                           \
+    dg_store_append_jsonl(NULL, NULL, AS_STORE(g_tracker), "", 0))            \
+  X(foreign_memory_as_store, DG_INVALID_ARGUMENT,                             \
+    "store is not a dg_store handle (not made by dutygraph",                  \
+    dg_store_read_events(&g_text, &g_size, NULL, AS_STORE(g_not_a_handle), 0, \
+                         10, NULL, 0))                                        \
+  X(store_as_events, DG_INVALID_ARGUMENT,                                     \
+    "events is a dg_store handle, not a dg_events",                           \
+    dg_events_count(&g_count, AS_EVENTS(g_store)))                            \
+  X(tracker_as_events, DG_INVALID_ARGUMENT,                                   \
+    "events is a dg_tracker handle, not a dg_events",                         \
+    dg_events_append_json(&g_flag, AS_EVENTS(g_tracker), "{}", 2))            \
+  X(plan_as_events_in_status, DG_INVALID_ARGUMENT,                            \
+    "events is a dg_plan handle, not a dg_events",                            \
+    dg_status_json(&g_text, &g_size, g_tracker, AS_EVENTS(g_plan),            \
+                   Day("2023-06-01"), NULL, 0))                               \
+  X(events_as_tracker, DG_INVALID_ARGUMENT,                                   \
+    "tracker is a dg_events handle, not a dg_tracker",                        \
+    dg_escalations_json(&g_text, &g_size, AS_TRACKER(g_events), g_events,     \
+                        Day("2023-06-01")))                                   \
+  X(foreign_memory_as_tracker, DG_INVALID_ARGUMENT,                           \
+    "tracker is not a dg_tracker handle",                                     \
+    dg_ledger_csv(&g_text, &g_size, AS_TRACKER(g_not_a_handle), g_events,     \
+                  Day("2023-06-01")))                                         \
+  X(calendar_as_events_plan, DG_INVALID_ARGUMENT,                             \
+    "plan is a dg_calendar handle, not a dg_plan",                            \
+    dg_events_new(&g_events_out, AS_PLAN(g_cal), g_cal))                      \
+  X(store_as_tracker_calendar, DG_INVALID_ARGUMENT,                           \
+    "cal is a dg_store handle, not a dg_calendar",                            \
+    dg_tracker_new(&g_tracker_out, g_plan, AS_CAL(g_store), NULL, 0))         \
+  /* --- events, stores and policies --------------------------------------- */\
+  X(store_event_unknown_task, DG_NOT_FOUND,                                   \
+    "line 2 ('e2'): field 'task': unknown task 't_warnin'; did you mean",     \
+    dg_store_append_jsonl(NULL, NULL, g_store, kUnknownTaskEvent,             \
+                          strlen(kUnknownTaskEvent)))                         \
+  X(store_event_truncated, DG_INVALID_ARGUMENT, "line 1: malformed JSON",     \
+    dg_store_append_jsonl(NULL, NULL, g_store, kTruncatedEvent,               \
+                          strlen(kTruncatedEvent)))                           \
+  X(store_event_impossible_date, DG_INVALID_ARGUMENT,                         \
+    "bad date '2023-02-30'",                                                  \
+    dg_store_append_events(NULL, NULL, g_store, g_plan, g_cal,                \
+                           kImpossibleDateEvent,                              \
+                           strlen(kImpossibleDateEvent)))                     \
+  X(store_event_invalid_utf8, DG_INVALID_ARGUMENT, "jsonl: invalid UTF-8",    \
+    dg_store_append_jsonl(NULL, NULL, g_store, "{\"id\":\"\xC3\x28\"}", 10))    \
+  X(log_event_unknown_kind, DG_INVALID_ARGUMENT,                              \
+    "unknown event kind 'progress_reported'",                                 \
+    dg_events_append_json(&g_flag, g_events, kUnknownKindEvent,               \
+                          strlen(kUnknownKindEvent)))                         \
+  X(log_event_unknown_task, DG_NOT_FOUND, "did you mean 't_warning'",         \
+    dg_events_append_jsonl(&g_count, g_events, kUnknownTaskEvent,             \
+                           strlen(kUnknownTaskEvent), "ev.jsonl", 8))         \
+  X(policy_malformed, DG_INVALID_ARGUMENT, "malformed JSON",                  \
+    dg_tracker_new(&g_tracker_out, g_plan, g_cal, "{", 1))                    \
+  X(policy_wrong_format, DG_INVALID_ARGUMENT,                                 \
+    "policy /format: expected \"dutygraph/policy@1\"",                        \
+    dg_tracker_new(&g_tracker_out, g_plan, g_cal, kWrongPolicyFormat,         \
+                   strlen(kWrongPolicyFormat)))                               \
+  X(status_unknown_unit, DG_NOT_FOUND, "czjj",                                \
+    dg_status_json(&g_text, &g_size, g_tracker, g_events, Day("2023-06-01"),  \
+                   "czjj", 4))                                                \
+  X(rank_empty_unit_set, DG_INVALID_ARGUMENT, "unit_set is empty",            \
+    dg_rank_json(&g_text, &g_size, g_tracker, g_events, NULL, 0,              \
+                 DG_PERIOD_QUARTER, Day("2023-06-01"), NULL, 0))              \
+  X(lifecycle_unknown_task, DG_NOT_FOUND, "t_warnin",                         \
+    dg_lifecycle_json(&g_text, &g_size, g_tracker, g_events, "t_warnin", 8))  \
   /* --- bad documents through the loader --------------------------------- */\
   X(empty_document, DG_INVALID_ARGUMENT, "empty",                             \
     dg_plan_load_json(&g_plan_out, &g_diagnostics, "", 0))                    \
@@ -253,12 +355,20 @@ typedef struct {
   {#name, Case_##name, expected, message},
 static const Case kCases[] = {CASES(TABLE_ROW)};
 
+static void RemoveStoreFiles(void) {
+  remove(kStorePath);
+  remove("hostile_c_test.db-wal");
+  remove("hostile_c_test.db-shm");
+}
+
 /* What the shared handles answer; compared before and after every case. */
 typedef struct {
   char *plan_json;
   size_t units;
   int may_day_working;
   dg_date after_may_day;
+  int64_t stored_events;
+  size_t logged_events;
 } Observation;
 
 static Observation Observe(void) {
@@ -270,6 +380,8 @@ static Observation Observe(void) {
                                       Day("2023-05-01")));
   CHECK_OK(dg_calendar_next_working_day(&o.after_may_day, NULL, g_cal,
                                         Day("2023-04-29")));
+  CHECK_OK(dg_store_event_count(&o.stored_events, g_store));
+  CHECK_OK(dg_events_count(&o.logged_events, g_events));
   return o;
 }
 
@@ -278,8 +390,11 @@ static void CheckUnchanged(const char *name, const Observation *before) {
   if (strcmp(before->plan_json, now.plan_json) != 0 ||
       before->units != now.units ||
       before->may_day_working != now.may_day_working ||
-      before->after_may_day != now.after_may_day) {
-    fprintf(stderr, "case %s changed the shared plan or calendar\n", name);
+      before->after_may_day != now.after_may_day ||
+      before->stored_events != now.stored_events ||
+      before->logged_events != now.logged_events) {
+    fprintf(stderr, "case %s changed the shared plan, calendar, store or log\n",
+            name);
     exit(1);
   }
   dg_string_free(now.plan_json);
@@ -291,6 +406,9 @@ static void CheckOutsZeroed(const char *name) {
   bad |= g_text != NULL && g_text != (char *)SENTINEL_PTR;
   bad |= g_plan_out != NULL && g_plan_out != (dg_plan *)SENTINEL_PTR;
   bad |= g_cal_out != NULL && g_cal_out != (dg_calendar *)SENTINEL_PTR;
+  bad |= g_events_out != NULL && g_events_out != (dg_events *)SENTINEL_PTR;
+  bad |= g_tracker_out != NULL && g_tracker_out != (dg_tracker *)SENTINEL_PTR;
+  bad |= g_store_out != NULL && g_store_out != (dg_store *)SENTINEL_PTR;
   if (bad) {
     fprintf(stderr, "case %s left an out-param set after failing\n", name);
     exit(1);
@@ -326,6 +444,18 @@ int main(void) {
   CHECK_OK(dg_unit_tasks_new(&g_unit_tasks));
   CHECK_OK(dg_unit_tasks_new(&g_fresh_unit_tasks));
   CHECK_OK(dg_person_tasks_new(&g_person_tasks));
+  RemoveStoreFiles();
+  CHECK_OK(dg_store_open(&g_store, kStorePath, strlen(kStorePath), NULL));
+  {
+    size_t plan_size = 0;
+    char *plan_text = NULL;
+    CHECK_OK(dg_plan_to_json(&plan_text, &plan_size, g_plan));
+    CHECK_OK(dg_store_init(NULL, g_store, plan_text, plan_size,
+                           Day("2023-03-03")));
+    dg_string_free(plan_text);
+  }
+  CHECK_OK(dg_events_new(&g_events, g_plan, g_cal));
+  CHECK_OK(dg_tracker_new(&g_tracker, g_plan, g_cal, NULL, 0));
   before = Observe();
 
   for (i = 0; i < n; ++i) {
@@ -376,6 +506,27 @@ int main(void) {
   dg_unit_tasks_free((dg_unit_tasks *)(void *)g_acc);
   CheckUnchanged("free_with_wrong_type", &before);
   CHECK_OK(dg_plan_accountability(g_acc, g_plan, 0, Day("2023-06-01")));
+  dg_store_free(AS_STORE(g_events));
+  dg_events_free(AS_EVENTS(g_tracker));
+  dg_tracker_free((dg_tracker *)(void *)g_store);
+  dg_store_free(AS_STORE(g_plan));
+  CheckUnchanged("free_store_tracking_with_wrong_type", &before);
+  {
+    /* The store, log and tracker were left alone and still answer. */
+    char *text = NULL;
+    CHECK_OK(dg_store_event_count(&g_i64, g_store));
+    CHECK(g_i64 == 0);
+    CHECK_OK(dg_events_count(&g_count, g_events));
+    CHECK(g_count == 0);
+    CHECK_OK(dg_ledger_csv(&text, NULL, g_tracker, g_events,
+                           Day("2023-06-01")));
+    dg_string_free(text);
+  }
+
+  dg_tracker_free(g_tracker);
+  dg_events_free(g_events);
+  dg_store_free(g_store);
+  RemoveStoreFiles();
 
   dg_string_free(before.plan_json);
   dg_person_tasks_free(g_person_tasks);

@@ -25,6 +25,9 @@
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_json.h"
 #include "dutygraph/schedule.h"
+#include "dutygraph/store.h"
+#include "dutygraph/tracking.h"
+#include "dutygraph/tracking_store.h"
 #include "gtest/gtest.h"
 
 namespace dutygraph {
@@ -382,6 +385,189 @@ INSTANTIATE_TEST_SUITE_P(
          "too large (at most 9999)"},
     }),
     [](const auto& info) { return info.param.name; });
+
+// --- events into a store, through the tracking layer's checks -----------------
+//
+// The store holds the small plan and one event, e1 (assigned t_warning on
+// 2023-03-06). Each case appends a JSON Lines text with
+// AppendValidatedEvents() and must fail with its code and a message naming
+// the line ("ev.jsonl:2"), leaving the stored log byte for byte as it was.
+
+struct EventCase {
+  const char* name;
+  std::string jsonl;
+  Code code;
+  const char* message;
+};
+
+const char kGoodLine[] =
+    R"({"id":"e2","kind":"reminder","date":"2023-03-07","task":"t_warning"})";
+
+std::string Deep(int depth) {
+  return R"({"id":"d","kind":"progress","date":"2023-03-07","task":"t_warning","text":"x","note":)" +
+         std::string(depth, '[') + std::string(depth, ']') + "}";
+}
+
+std::vector<EventCase> EventCases() {
+  const std::string good = std::string(kGoodLine) + "\n";
+  return {
+      {"malformed_json", R"({"id":"x","kind":)", kBad, "ev.jsonl:1: malformed JSON"},
+      {"truncated_second_line", good + R"({"id":"e3","kind":"reminder","da)", kBad,
+       "ev.jsonl:2: malformed JSON"},
+      {"not_an_object", good + "[1,2]", kBad, "ev.jsonl:2: an event must be a JSON object"},
+      {"unknown_kind", R"({"id":"x","kind":"progress_reported","date":"2023-03-07"})", kBad,
+       "ev.jsonl:1: field 'kind': unknown event kind 'progress_reported'"},
+      {"kind_not_a_string", R"({"id":"x","kind":7,"date":"2023-03-07"})", kBad,
+       "field 'kind': expected a string"},
+      {"missing_id", R"({"kind":"reminder","date":"2023-03-07","task":"t_warning"})", kBad,
+       "field 'id': missing"},
+      {"empty_id", R"({"id":"","kind":"reminder","date":"2023-03-07","task":"t_warning"})",
+       kBad, "field 'id': must not be empty"},
+      {"impossible_date", R"({"id":"x","kind":"reminder","date":"2023-02-30","task":"t_warning"})",
+       kBad, "field 'date': bad date '2023-02-30'"},
+      {"date_after_the_calendar",
+       R"({"id":"x","kind":"reminder","date":"2150-01-01","task":"t_warning"})",
+       Code::kOutOfRange, "outside the calendar's range"},
+      {"year_without_notice",
+       R"({"id":"x","kind":"reminder","date":"2027-03-08","task":"t_warning"})",
+       Code::kFailedPrecondition, "no official holiday schedule for 2027"},
+      {"unknown_task_did_you_mean",
+       good + R"({"id":"x","kind":"completed","date":"2023-06-01","task":"t_warnin"})",
+       Code::kNotFound,
+       "ev.jsonl:2 ('x'): field 'task': unknown task 't_warnin'; did you mean 't_warning'?"},
+      {"unknown_unit", R"({"id":"x","kind":"circular","date":"2023-06-01","unit":"czjj"})",
+       Code::kNotFound, "'czjj'"},
+      {"unknown_cause",
+       R"({"id":"x","kind":"circular","date":"2023-06-01","task":"t_warning","cause":"nope"})",
+       Code::kNotFound, "'nope'"},
+      {"field_the_kind_does_not_take",
+       R"({"id":"x","kind":"completed","date":"2023-06-01","task":"t_warning","card":"red"})",
+       kBad, "card"},
+      {"unknown_key", R"({"id":"x","kind":"reminder","date":"2023-06-01","task":"t_warning","colour":1})",
+       kBad, "colour"},
+      {"percent_over_100",
+       R"({"id":"x","kind":"progress","date":"2023-06-01","task":"t_warning","percent":140})",
+       kBad, "percent"},
+      {"huge_number",
+       R"({"id":"x","kind":"progress","date":"2023-06-01","task":"t_warning","percent":1e400})",
+       kBad, "ev.jsonl:1"},
+      {"id_taken_by_other_content",
+       R"({"id":"e1","kind":"assigned","date":"2023-03-07","task":"t_warning"})",
+       Code::kAlreadyExists, "event 'e1' already exists with different content"},
+      {"id_twice_in_the_batch",
+       good + R"({"id":"e2","kind":"reminder","date":"2023-03-08","task":"t_warning"})",
+       Code::kAlreadyExists, "'e2'"},
+      {"invalid_utf8",
+       "{\"id\":\"x\",\"kind\":\"progress\",\"date\":\"2023-06-01\",\"task\":\"t_warning\","
+       "\"text\":\"\xC3\x28\"}",
+       kBad, "UTF-8"},
+      {"nul_byte", good + std::string("{\"id\":\"x\0\"}", 12), kBad, "ev.jsonl:2"},
+      {"deeply_nested", Deep(200), kBad, "ev.jsonl:1"},
+  };
+}
+
+void PrintTo(const EventCase& c, std::ostream* os) { *os << c.name; }
+
+class EventStoreHostileTest : public testing::TestWithParam<EventCase> {};
+
+TEST_P(EventStoreHostileTest, RefusedAndTheStoreIsUnchanged) {
+  const EventCase& c = GetParam();
+  const std::string path =
+      testing::TempDir() + "/hostile_events_" + c.name + ".db";
+  std::remove(path.c_str());
+  std::remove((path + "-wal").c_str());
+  std::remove((path + "-shm").c_str());
+  absl::StatusOr<Store> store = Store::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status();
+  ASSERT_TRUE(store->Init(Fixture(), *Date::Parse("2023-03-03")).ok());
+  const Calendar cal = Calendar::ChinaMainland();
+  ASSERT_TRUE(AppendValidatedEvents(
+                  *store, cal,
+                  R"({"id":"e1","kind":"assigned","date":"2023-03-06","task":"t_warning"})")
+                  .ok());
+  const std::string before = EventsToJsonLines(*store->ReadEvents());
+
+  absl::StatusOr<AppendResult> r = AppendValidatedEvents(*store, cal, c.jsonl, "ev.jsonl");
+  ASSERT_FALSE(r.ok()) << c.name << " was accepted";
+  EXPECT_EQ(r.status().code(), c.code) << r.status();
+  EXPECT_NE(std::string(r.status().message()).find(c.message), std::string::npos)
+      << c.name << ": message lacks '" << c.message << "':\n"
+      << r.status().message().substr(0, 300);
+  EXPECT_EQ(EventsToJsonLines(*store->ReadEvents()), before) << c.name;
+  // The good line alone is still accepted: the failure left no lock or state.
+  EXPECT_TRUE(AppendValidatedEvents(*store, cal, kGoodLine).ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Catalogue, EventStoreHostileTest,
+                         testing::ValuesIn(EventCases()),
+                         [](const auto& info) { return info.param.name; });
+
+// --- tracking policies -------------------------------------------------------
+
+struct PolicyCase {
+  const char* name;
+  std::string json;
+  Code code;
+  const char* message;
+};
+
+std::vector<PolicyCase> PolicyCases() {
+  const std::string head = R"({"format":"dutygraph/policy@1","id":"p","version":1,)";
+  return {
+      {"empty", "", kBad, ""},
+      {"malformed", R"({"format":"dutygraph/policy@1",)", kBad, "malformed JSON"},
+      {"not_an_object", "[]", kBad, ""},
+      {"wrong_format", R"({"format":"dutygraph/policy@9","id":"p","version":1})", kBad,
+       "policy /format: expected \"dutygraph/policy@1\""},
+      {"unknown_key", head + R"("colour":"red"})", kBad, "colour"},
+      {"unknown_trigger",
+       head + R"("escalation":[{"id":"e","version":1,"applies_to":["t_warning"],"rules":[{"id":"r","trigger":{"kind":"moon_phase"},"action":"remind","audience":["lead_unit"]}]}]})",
+       kBad, "moon_phase"},
+      {"unknown_action",
+       head + R"("escalation":[{"id":"e","version":1,"applies_to":["t_warning"],"rules":[{"id":"r","trigger":{"kind":"working_days_overdue","n":5},"action":"shout","audience":["lead_unit"]}]}]})",
+       kBad, "shout"},
+      {"unknown_audience",
+       head + R"("escalation":[{"id":"e","version":1,"applies_to":["t_warning"],"rules":[{"id":"r","trigger":{"kind":"working_days_overdue","n":5},"action":"remind","audience":["everyone"]}]}]})",
+       kBad, "everyone"},
+      {"wrong_type",
+       head + R"("escalation":[{"id":"e","version":1,"applies_to":["t_warning"],"rules":[{"id":"r","trigger":{"kind":"working_days_overdue","n":"five"},"action":"remind","audience":["lead_unit"]}]}]})",
+       kBad, "/escalation/0/rules/0/trigger/n"},
+      {"invalid_utf8", head + "\"text\":\"\xC3\x28\"}", kBad, ""},
+  };
+}
+
+void PrintTo(const PolicyCase& c, std::ostream* os) { *os << c.name; }
+
+class PolicyHostileTest : public testing::TestWithParam<PolicyCase> {};
+
+TEST_P(PolicyHostileTest, ParseFailsNamingWhere) {
+  const PolicyCase& c = GetParam();
+  absl::StatusOr<TrackingPolicy> policy = ParsePolicyJson(c.json);
+  ASSERT_FALSE(policy.ok()) << c.name << " was accepted";
+  EXPECT_EQ(policy.status().code(), c.code) << policy.status();
+  EXPECT_FALSE(policy.status().message().empty());
+  EXPECT_NE(std::string(policy.status().message()).find(c.message), std::string::npos)
+      << c.name << ": message lacks '" << c.message << "':\n"
+      << policy.status().message().substr(0, 300);
+}
+
+INSTANTIATE_TEST_SUITE_P(Catalogue, PolicyHostileTest,
+                         testing::ValuesIn(PolicyCases()),
+                         [](const auto& info) { return info.param.name; });
+
+TEST(PolicyHostileTest, AppliesToANodeThePlanLacks) {
+  absl::StatusOr<Plan> plan = LoadPlanJson(Fixture());
+  ASSERT_TRUE(plan.ok());
+  absl::StatusOr<TrackingPolicy> policy = ParsePolicyJson(
+      R"({"format":"dutygraph/policy@1","id":"p","version":1,"escalation":[{"id":"e","version":1,"applies_to":["t_warnin"],"rules":[{"id":"r","trigger":{"kind":"working_days_overdue","n":5},"action":"remind","audience":["lead_unit"]}]}]})");
+  ASSERT_TRUE(policy.ok()) << policy.status();
+  absl::StatusOr<Tracker> tracker =
+      Tracker::Create(*plan, Calendar::ChinaMainland(), *policy);
+  ASSERT_FALSE(tracker.ok());
+  EXPECT_EQ(tracker.status().code(), Code::kNotFound) << tracker.status();
+  EXPECT_NE(std::string(tracker.status().message()).find("t_warnin"), std::string::npos)
+      << tracker.status();
+}
 
 // --- queries with bad arguments on a good plan --------------------------------
 

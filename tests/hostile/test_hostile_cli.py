@@ -117,3 +117,66 @@ def test_raised_depth_limit_admits_the_document(tmp_path):
     assert raised.returncode == 1
     assert b"max_depth" not in raised.stderr
     assert b"/plan/x" in raised.stderr  # the real problem, found past it
+
+
+# Events into a store (`event add --db DB --file FILE`) and tracking over
+# it: the store holds the small plan and one event (e1); each case writes
+# FILE, runs the command and must fail with its exit status and a fragment
+# that says where, leaving the stored events byte for byte as they were.
+E1 = b'{"id":"e1","kind":"assigned","date":"2023-03-06","task":"t_warning"}'
+GOOD = b'{"id":"e2","kind":"reminder","date":"2023-03-07","task":"t_warning"}\n'
+ADD = ["event", "add", "--db", "DB", "--file", "FILE"]
+STATUS = ["status", "--db", "DB", "--on", "2023-06-01", "--policy", "FILE"]
+STORE_CASES = [
+    ("event_malformed", ADD, GOOD + b'{"id":"e3","kind":', 1, "input:2: malformed JSON"),
+    ("event_empty_object", ADD, b"{}", 1, "input:1: field 'id': missing"),
+    ("event_unknown_kind", ADD, b'{"id":"x","kind":"progress_reported","date":"2023-03-07"}',
+     1, "unknown event kind 'progress_reported'"),
+    ("event_impossible_date", ADD,
+     b'{"id":"x","kind":"reminder","date":"2023-02-30","task":"t_warning"}', 1,
+     "input:1: field 'date': bad date '2023-02-30'"),
+    ("event_year_without_notice", ADD,
+     b'{"id":"x","kind":"reminder","date":"2027-03-08","task":"t_warning"}', 1,
+     "--provisional"),
+    ("event_unknown_task", ADD,
+     GOOD + b'{"id":"x","kind":"completed","date":"2023-06-01","task":"t_warnin"}', 1,
+     "input:2 ('x'): field 'task': unknown task 't_warnin'; did you mean 't_warning'?"),
+    ("event_id_conflict", ADD,
+     b'{"id":"e1","kind":"assigned","date":"2023-03-07","task":"t_warning"}', 1,
+     "event 'e1' already exists with different content"),
+    ("event_unknown_cause", ADD,
+     b'{"id":"x","kind":"circular","date":"2023-06-01","unit":"czj","cause":"nope"}', 1,
+     "'nope'"),
+    ("event_invalid_utf8", ADD,
+     b'{"id":"x","kind":"progress","date":"2023-06-01","task":"t_warning","text":"\xc3\x28"}',
+     1, "UTF-8"),
+    ("policy_malformed", STATUS, b'{"format":', 1, "--policy"),
+    ("policy_wrong_format", STATUS,
+     b'{"format":"dutygraph/policy@9","id":"p","version":1}', 1,
+     'policy /format: expected "dutygraph/policy@1"'),
+    ("policy_unknown_action", STATUS,
+     b'{"format":"dutygraph/policy@1","id":"p","version":1,"escalation":[{"id":"e",'
+     b'"version":1,"applies_to":["t_warning"],"rules":[{"id":"r","trigger":{"kind":'
+     b'"working_days_overdue","n":5},"action":"shout","audience":["lead_unit"]}]}]}',
+     1, "shout"),
+]
+
+
+@pytest.mark.parametrize("name,argv,data,status,fragment", STORE_CASES,
+                         ids=[c[0] for c in STORE_CASES])
+def test_hostile_store(name, argv, data, status, fragment, tmp_path):
+    db = tmp_path / "plan.db"
+    assert run(["db", "init", str(db), "--plan", SMALL]).returncode == 0
+    path = tmp_path / "input"
+    path.write_bytes(E1 + b"\n")
+    assert run(["event", "add", "--db", str(db), "--file", str(path)]).returncode == 0
+    before = run(["event", "list", "--db", str(db), "--json"]).stdout
+    path.write_bytes(data)
+    r = run([str(db) if a == "DB" else str(path) if a == "FILE" else a
+             for a in argv])
+    stderr = r.stderr.decode("utf-8", errors="replace")
+    assert r.returncode == status, stderr
+    assert "dutygraph: error: " in stderr, stderr
+    assert fragment in stderr, stderr
+    assert r.stdout == b"", r.stdout[:200]
+    assert run(["event", "list", "--db", str(db), "--json"]).stdout == before

@@ -189,3 +189,72 @@ def test_raised_limit_admits_what_the_default_refuses():
     with pytest.raises(dutygraph.PlanError) as caught:
         dutygraph.Plan.from_json(deep, limits={"max_depth": 64})
     assert "notes_x" in caught.value.message
+
+
+# Events into a store and an event log, and tracking policies. The store
+# holds the small plan and one event (e1); after each case its events are
+# byte for byte as before.
+E1 = {"id": "e1", "kind": "assigned", "date": "2023-03-06", "task": "t_warning"}
+GOOD = {"id": "e2", "kind": "reminder", "date": "2023-03-07", "task": "t_warning"}
+WRONG_FORMAT = '{"format":"dutygraph/policy@9","id":"p","version":1}'
+
+# (name, call taking (store, log, plan, cal), exception, status name, message)
+STORE_CASES = [
+    ("store_malformed_event", lambda s, l, p, c: s.append_jsonl(
+        '{"id":"e2","kind":"reminder","date":"2023-03-07","task":"t_warning"}\n'
+        '{"id":"e3","kind":'),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "line 2: malformed JSON"),
+    ("store_unknown_kind", lambda s, l, p, c: s.append(
+        [{"id": "x", "kind": "progress_reported", "date": "2023-03-07"}]),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT",
+     "unknown event kind 'progress_reported'"),
+    ("store_unknown_task", lambda s, l, p, c: s.append(
+        [GOOD, dict(GOOD, id="x", task="t_warnin")]),
+     dutygraph.NotFoundError, "DG_NOT_FOUND",
+     "line 2 ('x'): field 'task': unknown task 't_warnin'; did you mean 't_warning'?"),
+    ("store_id_conflict", lambda s, l, p, c: s.append([dict(E1, date="2023-03-07")]),
+     dutygraph.AlreadyExistsError, "DG_ALREADY_EXISTS",
+     "event 'e1' already exists with different content"),
+    ("store_unknown_cause", lambda s, l, p, c: s.append(
+        [{"id": "x", "kind": "circular", "date": "2023-06-01", "unit": "czj",
+          "cause": "nope"}]),
+     dutygraph.NotFoundError, "DG_NOT_FOUND", "'nope'"),
+    ("store_year_without_notice", lambda s, l, p, c: s.append(
+        [dict(GOOD, date="2027-03-08")]),
+     dutygraph.FailedPreconditionError, "DG_FAILED_PRECONDITION", "2027"),
+    ("store_lone_surrogate", lambda s, l, p, c: s.append(
+        [dict(GOOD, id="x\ud800")]),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "not valid Unicode"),
+    ("log_unknown_task", lambda s, l, p, c: l.append(dict(GOOD, task="t_warnin")),
+     dutygraph.NotFoundError, "DG_NOT_FOUND", "did you mean 't_warning'"),
+    ("log_percent_over_100", lambda s, l, p, c: l.append(
+        {"id": "x", "kind": "progress", "date": "2023-06-01", "task": "t_warning",
+         "percent": 140}),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "percent"),
+    ("log_load_store_wrong_type", lambda s, l, p, c: l.load_store(p),
+     TypeError, None, "dutygraph.Store"),
+    ("policy_malformed", lambda s, l, p, c: dutygraph.Tracker(p, c, "{"),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "malformed JSON"),
+    ("policy_wrong_format", lambda s, l, p, c: dutygraph.Tracker(p, c, WRONG_FORMAT),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT",
+     'policy /format: expected "dutygraph/policy@1"'),
+]
+
+
+@pytest.mark.parametrize("name,call,error,status,message", STORE_CASES,
+                         ids=[c[0] for c in STORE_CASES])
+def test_hostile_store(name, call, error, status, message, plan, cal, tmp_path):
+    with dutygraph.Store(tmp_path / "plan.db") as store:
+        store.init(FIXTURE, D(2023, 3, 3))
+        store.append([E1])
+        log = dutygraph.EventLog(plan, cal)
+        log.append(E1)
+        before = (store.events_jsonl(), log.to_jsonl())
+        with pytest.raises(error) as caught:
+            call(store, log, plan, cal)
+        if status is not None:
+            assert caught.value.status_name == status, caught.value
+            assert message in caught.value.message
+        else:
+            assert message in str(caught.value)
+        assert (store.events_jsonl(), log.to_jsonl()) == before

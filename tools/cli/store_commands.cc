@@ -18,6 +18,7 @@
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_json.h"
 #include "dutygraph/store.h"
+#include "dutygraph/tracking_store.h"
 #include "output.h"
 
 namespace dutygraph::cli {
@@ -35,6 +36,9 @@ struct StoreArgs {
   std::string task;
   std::string after;
   std::string limit;
+  // event add: the calendar the events are checked on
+  bool provisional = false;
+  std::vector<std::string> overlays;
 };
 
 // Opens an existing store; nothing is created.
@@ -152,16 +156,23 @@ absl::Status RunEventAdd(const StoreArgs& args) {
     text = *std::move(file);
     source = args.events_file == "-" ? "stdin" : args.events_file;
   }
+  absl::StatusOr<Calendar> calendar =
+      OpenCalendar(args.provisional, args.overlays);
+  if (!calendar.ok()) return calendar.status();
   absl::StatusOr<Store> store = OpenExisting(args.db, false);
   if (!store.ok()) return store.status();
-  absl::StatusOr<AppendResult> result = store->AppendJsonLines(text);
+  // Checked by the tracking layer against the store's plan and every event
+  // already stored, then stored as canonical text (tracking_store.h).
+  absl::StatusOr<AppendResult> result =
+      AppendValidatedEvents(*store, *calendar, text, source);
   if (!result.ok()) {
-    // "line 3: ..." is about the file (or the --json text): say which.
     std::string message(result.status().message());
     if (message.find("nothing") == std::string::npos) {
       message += " (nothing was appended)";
     }
-    return absl::Status(result.status().code(), source + ": " + message);
+    if (message.rfind(source, 0) != 0) message = source + ": " + message;
+    return ExplainCalendarError(
+        absl::Status(result.status().code(), message));
   }
   std::cout << "appended " << result->appended
             << (result->appended == 1 ? " event" : " events");
@@ -291,9 +302,10 @@ void AddStoreCommands(CLI::App& app, CommandAction& action) {
   CLI::App* add = AddStoreSubcommand(
       *event, "add",
       "Append events: one JSON object (--json) or a JSON Lines file "
-      "(--file, '-' for stdin), each with \"id\", \"kind\", \"date\" and "
-      "optionally \"task\". All or nothing; an id already stored with the "
-      "same JSON is skipped",
+      "(--file, '-' for stdin), each checked against the store's plan (the "
+      "version in effect on the batch's latest date) and the events already "
+      "stored, then stored as canonical JSON (docs/tracking.md \"Events\"). "
+      "All or nothing; an id already stored with the same content is skipped",
       args, action, RunEventAdd);
   add->add_option("--db", args->db, "the store file")
       ->required()
@@ -306,6 +318,12 @@ void AddStoreCommands(CLI::App& app, CommandAction& action) {
                       "a JSON Lines file of events ('-': stdin)")
           ->type_name("FILE");
   json_option->excludes(file_option);
+  add->add_flag("--provisional", args->provisional,
+                "accept dates in years without an official holiday schedule "
+                "(weekends only)");
+  add->add_option("--overlay", args->overlays,
+                  "calendar adjustments file (repeatable)")
+      ->type_name("FILE");
   // One of the two is needed; checked before the action runs (a usage error).
   add->parse_complete_callback([json_option, file_option] {
     if (json_option->count() == 0 && file_option->count() == 0) {

@@ -13,12 +13,15 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "dutygraph/events.h"
+#include "dutygraph/store.h"
 #include "dutygraph/tracking.h"
+#include "dutygraph/tracking_store.h"
 
 namespace dutygraph::cli {
 namespace {
 
 struct TrackingArgs {
+  std::string db_path;
   std::string plan_path;
   std::string events_path;
   std::string policy_path;
@@ -50,21 +53,59 @@ absl::StatusOr<std::string> ReadText(const std::string& path, std::string_view w
   return ss.str();
 }
 
-absl::StatusOr<std::unique_ptr<Inputs>> Open(const TrackingArgs& args) {
-  absl::StatusOr<Calendar> cal = OpenCalendar(args.provisional, args.overlays);
-  if (!cal.ok()) return cal.status();
+// The plan and the events: from --plan and --events, or from the store
+// --db (the plan version in effect on `on`, every stored event).
+struct Sources {
+  Plan plan;
+  std::string events_text;  // --events: JSON Lines to append to the log
+  std::optional<Store> store;
+};
+
+absl::StatusOr<Sources> ReadSources(const TrackingArgs& args,
+                                    std::optional<Date> on) {
+  if (!args.db_path.empty()) {
+    StoreOptions options;
+    options.read_only = true;
+    absl::StatusOr<Store> store = Store::Open(args.db_path, options);
+    if (!store.ok()) return WithContext(store.status(), "--db");
+    absl::StatusOr<StoredPlan> stored = StoredPlanFor(*store, on);
+    if (!stored.ok()) return WithContext(stored.status(), "--db");
+    return Sources{std::move(stored->plan), "", *std::move(store)};
+  }
+  if (args.plan_path.empty() || args.events_path.empty()) {
+    return absl::InvalidArgumentError(
+        "give --db STORE, or --plan PLAN and --events EVENTS.jsonl");
+  }
   absl::StatusOr<Plan> plan = LoadPlan(args.plan_path);
   if (!plan.ok()) return plan.status();
+  absl::StatusOr<std::string> text = ReadText(args.events_path, "--events");
+  if (!text.ok()) return text.status();
+  return Sources{*std::move(plan), *std::move(text), std::nullopt};
+}
+
+// `on`: the date the answer is about (it picks the plan version of --db);
+// none: the latest version.
+absl::StatusOr<std::unique_ptr<Inputs>> Open(const TrackingArgs& args,
+                                             std::optional<Date> on) {
+  absl::StatusOr<Calendar> cal = OpenCalendar(args.provisional, args.overlays);
+  if (!cal.ok()) return cal.status();
+  absl::StatusOr<Sources> sources = ReadSources(args, on);
+  if (!sources.ok()) return sources.status();
+  const Plan* plan = &sources->plan;
   absl::StatusOr<TrackingPolicy> policy =
       args.policy_path.empty() ? PolicyFromPlan(*plan) : LoadPolicyFile(args.policy_path);
   if (!policy.ok()) return WithContext(policy.status(), "--policy");
   absl::StatusOr<Tracker> tracker = Tracker::Create(*plan, *cal, *policy);
   if (!tracker.ok()) return WithContext(tracker.status(), "--policy");
-  absl::StatusOr<std::string> text = ReadText(args.events_path, "--events");
-  if (!text.ok()) return text.status();
   EventLog log(*plan, *cal);
-  absl::StatusOr<size_t> n = log.AppendJsonl(*text, args.events_path);
-  if (!n.ok()) return WithContext(n.status(), "--events");
+  if (sources->store) {
+    absl::StatusOr<size_t> n = LoadStoredEvents(*sources->store, log);
+    if (!n.ok()) return WithContext(n.status(), "--db");
+  } else {
+    absl::StatusOr<size_t> n =
+        log.AppendJsonl(sources->events_text, args.events_path);
+    if (!n.ok()) return WithContext(n.status(), "--events");
+  }
   return std::make_unique<Inputs>(Inputs{*plan, std::move(log), *std::move(tracker)});
 }
 
@@ -119,10 +160,10 @@ absl::StatusOr<Period> ParsePeriodText(const std::string& text) {
 }
 
 absl::Status RunStatus(const TrackingArgs& args) {
-  absl::StatusOr<std::unique_ptr<Inputs>> in = Open(args);
-  if (!in.ok()) return in.status();
   absl::StatusOr<Date> on = ArgumentDate("--on", args.on);
   if (!on.ok()) return on.status();
+  absl::StatusOr<std::unique_ptr<Inputs>> in = Open(args, *on);
+  if (!in.ok()) return in.status();
   std::optional<UnitIndex> unit;
   if (!args.unit.empty()) {
     absl::StatusOr<UnitIndex> u = (*in)->plan.FindUnit(args.unit, *on);
@@ -148,10 +189,10 @@ absl::Status RunStatus(const TrackingArgs& args) {
 }
 
 absl::Status RunEscalations(const TrackingArgs& args) {
-  absl::StatusOr<std::unique_ptr<Inputs>> in = Open(args);
-  if (!in.ok()) return in.status();
   absl::StatusOr<Date> on = ArgumentDate("--on", args.on);
   if (!on.ok()) return on.status();
+  absl::StatusOr<std::unique_ptr<Inputs>> in = Open(args, *on);
+  if (!in.ok()) return in.status();
   absl::StatusOr<std::vector<DueAction>> due = (*in)->tracker.Escalations((*in)->log, *on);
   if (!due.ok()) return due.status();
   const Plan& plan = (*in)->plan;
@@ -180,10 +221,11 @@ absl::Status RunEscalations(const TrackingArgs& args) {
 }
 
 absl::Status RunRank(const TrackingArgs& args) {
-  absl::StatusOr<std::unique_ptr<Inputs>> in = Open(args);
-  if (!in.ok()) return in.status();
   absl::StatusOr<Period> period = ParsePeriodText(args.period);
   if (!period.ok()) return period.status();
+  // --db: the plan version in effect at the period's end.
+  absl::StatusOr<std::unique_ptr<Inputs>> in = Open(args, period->end());
+  if (!in.ok()) return in.status();
   absl::StatusOr<Ranking> r = (*in)->tracker.Rank((*in)->log, args.set, *period, args.formula);
   if (!r.ok()) return r.status();
   const Plan& plan = (*in)->plan;
@@ -204,10 +246,10 @@ absl::Status RunRank(const TrackingArgs& args) {
 }
 
 absl::Status RunLedger(const TrackingArgs& args) {
-  absl::StatusOr<std::unique_ptr<Inputs>> in = Open(args);
-  if (!in.ok()) return in.status();
   absl::StatusOr<Date> on = ArgumentDate("--on", args.on);
   if (!on.ok()) return on.status();
+  absl::StatusOr<std::unique_ptr<Inputs>> in = Open(args, *on);
+  if (!in.ok()) return in.status();
   absl::StatusOr<std::string> csv = (*in)->tracker.LedgerCsv((*in)->log, *on);
   if (!csv.ok()) return csv.status();
   std::cout << *csv;
@@ -215,7 +257,7 @@ absl::Status RunLedger(const TrackingArgs& args) {
 }
 
 absl::Status RunLifecycle(const TrackingArgs& args) {
-  absl::StatusOr<std::unique_ptr<Inputs>> in = Open(args);
+  absl::StatusOr<std::unique_ptr<Inputs>> in = Open(args, std::nullopt);
   if (!in.ok()) return in.status();
   absl::StatusOr<TaskIndex> task = (*in)->plan.FindTask(args.task);
   if (!task.ok()) return WithContext(task.status(), "--task");
@@ -248,8 +290,23 @@ CLI::App* Add(CLI::App& app, CommandAction& action, const char* name,
               const char* description, std::shared_ptr<TrackingArgs> args,
               absl::Status (*run)(const TrackingArgs&), bool policy = true) {
   CLI::App* sub = app.add_subcommand(name, description);
-  sub->add_option("--plan", args->plan_path, "the plan JSON file")->required();
-  sub->add_option("--events", args->events_path, "the event log, JSON Lines")->required();
+  CLI::Option* db = sub->add_option(
+      "--db", args->db_path,
+      "a store (dutygraph db init): its plan version in effect on the date "
+      "and its events, instead of --plan and --events");
+  CLI::Option* plan =
+      sub->add_option("--plan", args->plan_path, "the plan JSON file")->excludes(db);
+  CLI::Option* events =
+      sub->add_option("--events", args->events_path, "the event log, JSON Lines")
+          ->excludes(db);
+  plan->needs(events);
+  events->needs(plan);
+  // --db or the pair: checked before the action runs (a usage error).
+  sub->parse_complete_callback([db, plan] {
+    if (db->count() == 0 && plan->count() == 0) {
+      throw CLI::RequiredError("--db STORE, or --plan PLAN and --events EVENTS.jsonl,");
+    }
+  });
   if (policy) {
     sub->add_option("--policy", args->policy_path,
                     "the tracking policy (dutygraph/policy@1); default: the "

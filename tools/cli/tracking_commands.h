@@ -11,6 +11,10 @@
 //   dutygraph ledger --plan P --events E.jsonl [--policy POL] --on DATE
 //   dutygraph lifecycle --plan P --events E.jsonl --task T [--json]
 //
+// Each takes --db STORE instead of --plan and --events: the store's plan
+// version in effect on the date asked about (--on; rank: the period's last
+// day; lifecycle: the latest) and every stored event (tracking_store.h).
+//
 // Without --policy, the plan's own escalation policies apply with the
 // default light rule and ranking formula. Each takes --provisional and
 // --overlay FILE (as `calendar`). Rules and shapes: docs/tracking.md.

@@ -2231,11 +2231,18 @@ class Store:
 
     # -- Events ------------------------------------------------------------
 
-    def append(self, events) -> AppendResult:
+    def append(self, events, *, plan: "Plan" = None,
+               calendar: "Calendar" = None) -> AppendResult:
         """Appends events (each a dict or one line of JSON text) in one
-        transaction: all or nothing. Raises InvalidArgumentError naming the
-        line (1-based position) and field of a bad event,
-        AlreadyExistsError for an id stored with different JSON."""
+        transaction: all or nothing. Each is first checked by the tracking
+        layer against the store's plan (the version in effect on the
+        batch's latest date; or `plan`) on the built-in calendar (or
+        `calendar`) together with the events already stored, then stored as
+        its canonical JSON, so the store never holds an event a Tracker
+        would reject. Raises InvalidArgumentError naming the line (1-based
+        position) and field of a bad event, NotFoundError with a
+        did-you-mean for an unknown task or unit, AlreadyExistsError for an
+        id stored with different content."""
         if isinstance(events, (str, bytes, dict)):
             raise TypeError("Store.append() takes a list of events; use "
                             "append_jsonl() for JSON Lines text")
@@ -2247,19 +2254,31 @@ class Store:
                 raise _error(_capi.DG_INVALID_ARGUMENT,
                              f"line {i + 1}: an event is one non-empty line "
                              f"of JSON")
-        return self.append_jsonl("\n".join(lines))
+        return self.append_jsonl("\n".join(lines), plan=plan,
+                                 calendar=calendar)
 
-    def append_jsonl(self, text) -> AppendResult:
-        """Appends the events of a JSON Lines text (str or UTF-8 bytes)."""
+    def append_jsonl(self, text, *, plan: "Plan" = None,
+                     calendar: "Calendar" = None) -> AppendResult:
+        """Appends the events of a JSON Lines text (str or UTF-8 bytes),
+        checked as append() checks them."""
         if isinstance(text, (bytes, bytearray, memoryview)):
             data = bytes(text)
         else:
             data = _text_arg(text, "Store.append_jsonl() argument 'text'")
         appended = ctypes.c_size_t()
         unchanged = ctypes.c_size_t()
-        _check(_lib.dg_store_append_jsonl(
-            ctypes.byref(appended), ctypes.byref(unchanged), self._live(),
-            data, len(data)))
+        if plan is None and calendar is None:
+            _check(_lib.dg_store_append_jsonl(
+                ctypes.byref(appended), ctypes.byref(unchanged), self._live(),
+                data, len(data)))
+        else:
+            plan_handle = None if plan is None else _plan_arg(
+                plan, "Store.append() argument 'plan'")
+            cal_handle = None if calendar is None else _calendar_arg(
+                calendar, "Store.append() argument 'calendar'")
+            _check(_lib.dg_store_append_events(
+                ctypes.byref(appended), ctypes.byref(unchanged), self._live(),
+                plan_handle, cal_handle, data, len(data)))
         return AppendResult(appended.value, unchanged.value)
 
     def events_jsonl(self, *, after_seq: int = 0, limit: int = None,
@@ -2626,6 +2645,36 @@ class EventLog:
         count = ctypes.c_size_t()
         _check(_lib.dg_events_append_jsonl(ctypes.byref(count), self._live(),
                                            data, len(data), name, len(name)))
+        return count.value
+
+    @classmethod
+    def from_store(cls, store: "Store", on: datetime.date = None,
+                   calendar: "Calendar" = None) -> "EventLog":
+        """A log of every event of `store`, for the store's plan version in
+        effect on `on` (the latest without it) on `calendar` (default: the
+        built-in one). Evaluate it with Tracker(log.plan, ...).
+
+        FailedPreconditionError names the seq of a stored event that plan
+        version does not accept."""
+        plan = store.plan(on)
+        log = cls(plan, Calendar() if calendar is None else calendar)
+        log.load_store(store)
+        return log
+
+    @property
+    def plan(self) -> "Plan":
+        """The plan the log checks its events against."""
+        return self._plan
+
+    def load_store(self, store: "Store") -> int:
+        """Appends every event of `store` in append order, all or nothing;
+        returns how many were new."""
+        if not isinstance(store, Store):
+            raise TypeError(f"EventLog.load_store() argument 'store' must be "
+                            f"a dutygraph.Store, not {type(store).__name__}")
+        count = ctypes.c_size_t()
+        _check(_lib.dg_events_load_store(ctypes.byref(count), self._live(),
+                                         store._live()))
         return count.value
 
     def __len__(self) -> int:

@@ -711,6 +711,9 @@ PROTOTYPES = {
                     dg_date]),
     "dg_store_append_jsonl": (
         dg_status, [_size_p, _size_p, dg_store_p, c_char_p, c_size_t]),
+    "dg_store_append_events": (
+        dg_status, [_size_p, _size_p, dg_store_p, dg_plan_p, dg_calendar_p,
+                    c_char_p, c_size_t]),
     "dg_store_event_count": (dg_status, [_int64_p, dg_store_p]),
     "dg_store_read_events": (
         dg_status, [_owned_string_p, _size_p, _int64_p, dg_store_p, c_int64,
@@ -727,6 +730,7 @@ PROTOTYPES = {
     "dg_events_append_jsonl": (
         dg_status, [_size_p, dg_events_p, c_char_p, c_size_t, c_char_p,
                     c_size_t]),
+    "dg_events_load_store": (dg_status, [_size_p, dg_events_p, dg_store_p]),
     "dg_events_count": (dg_status, [_size_p, dg_events_p]),
     "dg_events_to_jsonl": (
         dg_status, [_owned_string_p, _size_p, dg_events_p]),

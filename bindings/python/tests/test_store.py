@@ -1,6 +1,7 @@
 """Tests of dutygraph.Store: plan versions, the event log, idempotent and
-all-or-nothing appends, errors with where they happened, read-only use,
-damaged files, a full store and several threads on one file.
+all-or-nothing appends checked by the tracking layer against the store's
+plan, errors with where they happened, read-only use, damaged files, a full
+store and several threads on one file; EventLog.from_store().
 
 The plan fixture is tests/data/small_plan.json (issued 2023-03-03; tasks
 t_hidden_debt, t_warning, t_vague).
@@ -25,12 +26,19 @@ SMALL_PLAN = pathlib.Path(os.environ.get(
     "DUTYGRAPH_SMALL_PLAN", ROOT / "tests" / "data" / "small_plan.json"))
 
 
-def event(id, date="2023-03-06", kind="progress_reported", task=None, **more):
+def event(id, date="2023-03-06", kind="reminder", task="t_warning", **more):
     e = {"id": id, "kind": kind, "date": date}
     if task is not None:
         e["task"] = task
     e.update(more)
     return e
+
+
+def new_store(path, **options):
+    """A store at `path` with the small plan as version 1."""
+    opened = dutygraph.Store(path, **options)
+    opened.init(SMALL_PLAN.read_text(encoding="utf-8"), D(2023, 3, 3))
+    return opened
 
 
 @pytest.fixture
@@ -39,12 +47,19 @@ def path(tmp_path):
 
 
 @pytest.fixture
-def store(path):
+def empty_store(path):
     with dutygraph.Store(path) as opened:
         yield opened
 
 
-def test_init_and_plan_versions(store):
+@pytest.fixture
+def store(path):
+    with new_store(path) as opened:
+        yield opened
+
+
+def test_init_and_plan_versions(empty_store):
+    store = empty_store
     text = SMALL_PLAN.read_text(encoding="utf-8")
     assert store.init(text, D(2023, 3, 3)) == 1
     with dutygraph.Plan.load(SMALL_PLAN) as plan:
@@ -78,7 +93,8 @@ def test_init_and_plan_versions(store):
     assert "no plan version is in effect on 2023-03-02" in caught.value.message
 
 
-def test_invalid_plan_stores_nothing(store):
+def test_invalid_plan_stores_nothing(empty_store):
+    store = empty_store
     with pytest.raises(dutygraph.InvalidArgumentError) as caught:
         store.init('{"format": "dutygraph/plan@1"}', D(2023, 3, 3))
     assert "missing required key 'plan'" in caught.value.message
@@ -89,9 +105,10 @@ def test_invalid_plan_stores_nothing(store):
 
 
 def test_append_is_idempotent_and_ordered(store):
-    events = [event("e1", kind="assigned", task="t_warning"),
-              event("e2", "2023-03-31", task="t_warning", percent=30),
-              event("e3", "2023-04-03", kind="circular_issued")]
+    events = [event("e1", kind="assigned"),
+              event("e2", "2023-03-31", kind="progress", percent=30),
+              event("e3", "2023-04-03", kind="circular", task=None,
+                    unit="czj")]
     assert store.append(events) == AppendResult(appended=3, unchanged=0)
     assert store.append(events[1:]) == AppendResult(appended=0, unchanged=2)
     assert len(store) == 3
@@ -99,11 +116,51 @@ def test_append_is_idempotent_and_ordered(store):
     assert [e["id"] for e in store.events(task="t_warning")] == ["e1", "e2"]
     assert [e["id"] for e in store.events(after_seq=1, limit=1)] == ["e2"]
     assert store.events(after_seq=3) == []
-    # JSON Lines text, byte for byte as appended (compact, UTF-8 unescaped).
-    line = '{"id":"e4","kind":"进展","date":"2023-05-01","note":"已完成"}'
+    # Stored as canonical JSON (compact, keys in a fixed order, UTF-8
+    # unescaped): 30 is stored as 30.0.
+    assert '"percent":30.0}' in store.events_jsonl(after_seq=1, limit=1)
+    line = ('{"id":"e4","kind":"progress","date":"2023-05-01",'
+            '"task":"t_warning","text":"已完成"}')
     assert store.append_jsonl(line + "\r\n\n") == AppendResult(1, 0)
     assert store.events_jsonl(after_seq=3) == line + "\n"
     assert store.info()["last_seq"] == 4
+
+
+def test_append_checks_events_against_the_plan(store):
+    with pytest.raises(dutygraph.NotFoundError) as caught:
+        store.append([event("e1"), event("e2", task="t_warnin")])
+    assert ("line 2 ('e2'): field 'task': unknown task 't_warnin'; did you "
+            "mean 't_warning'?" in caught.value.message)
+    with pytest.raises(dutygraph.FailedPreconditionError) as caught:
+        store.append([event("e1", "2027-03-08")])
+    assert "no official holiday schedule for 2027" in caught.value.message
+    assert len(store) == 0
+    # The caller's calendar: a provisional one accepts 2027.
+    assert store.append([event("e1", "2027-03-08")],
+                        calendar=dutygraph.Calendar(provisional=True)) == \
+        AppendResult(1, 0)
+    with pytest.raises(TypeError):
+        store.append([event("e2")], plan="small")
+
+
+def test_empty_store_refuses_events(empty_store):
+    with pytest.raises(dutygraph.NotFoundError) as caught:
+        empty_store.append([event("e1")])
+    assert "no plan version is in effect on 2023-03-06" in caught.value.message
+
+
+def test_event_log_from_store(store):
+    store.append([event("e1", kind="assigned"),
+                  event("e2", "2023-04-03", kind="completed")])
+    log = dutygraph.EventLog.from_store(store, D(2023, 5, 1))
+    assert len(log) == 2
+    assert log.to_jsonl() == store.events_jsonl()
+    assert log.load_store(store) == 0  # idempotent
+    tracker = dutygraph.Tracker(log.plan, dutygraph.Calendar())
+    ledger = tracker.ledger_csv(log, D(2023, 5, 1))
+    assert "健全债务风险预警机制" in ledger
+    with pytest.raises(TypeError):
+        log.load_store("plan.db")
 
 
 def test_conflicting_id_applies_nothing(store):
@@ -111,28 +168,36 @@ def test_conflicting_id_applies_nothing(store):
     with pytest.raises(dutygraph.AlreadyExistsError) as caught:
         store.append([event("e2"), event("e1", "2023-03-07")])
     assert caught.value.status_name == "DG_ALREADY_EXISTS"
-    assert ('line 2: id "e1" is already stored (seq 1) with different JSON'
+    assert ("line 2 ('e1'): event 'e1' already exists with different content"
             in caught.value.message)
     assert len(store) == 1
 
 
-@pytest.mark.parametrize("bad, message", [
-    ({"kind": "x", "date": "2023-03-06"}, 'line 2: field "id": missing'),
-    ({"id": "", "kind": "x", "date": "2023-03-06"},
-     'line 2: field "id": is empty'),
+@pytest.mark.parametrize("bad, error, message", [
+    ({"kind": "reminder", "date": "2023-03-06"}, dutygraph.InvalidArgumentError,
+     "line 2: field 'id': missing"),
+    ({"id": "", "kind": "reminder", "date": "2023-03-06"},
+     dutygraph.InvalidArgumentError, "line 2: field 'id': must not be empty"),
     ({"id": "b", "kind": 3, "date": "2023-03-06"},
-     'line 2: field "kind": expected a string, got a number'),
-    ({"id": "b", "kind": "x", "date": "2023-02-29"},
-     "line 2: field \"date\": bad date '2023-02-29'"),
-    ({"id": "b", "kind": "x", "date": "2150-01-01"},
-     'line 2: field "date": 2150-01-01 is outside the calendar\'s range'),
-    ({"id": "b", "kind": "x", "date": "2023-03-06", "task": ["t"]},
-     'line 2: field "task": expected a string, got an array'),
-    ('{"id":"b","kind":"x",', "line 2: malformed JSON at line 1, column 22"),
-    ("[]", "line 2: expected a JSON object, got an array"),
+     dutygraph.InvalidArgumentError,
+     "line 2: field 'kind': expected a string, got number"),
+    ({"id": "b", "kind": "x", "date": "2023-03-06"},
+     dutygraph.InvalidArgumentError,
+     "line 2: field 'kind': unknown event kind 'x'"),
+    (event("b", "2023-02-29"), dutygraph.InvalidArgumentError,
+     "line 2: field 'date': bad date '2023-02-29'"),
+    (event("b", "2150-01-01"), dutygraph.OutOfRangeError,
+     "line 2 ('b'): field 'date': date 2150-01-01 is outside the calendar's "
+     "range"),
+    (event("b", task=["t"]), dutygraph.InvalidArgumentError,
+     "line 2: field 'task': expected a string, got array"),
+    ('{"id":"b","kind":"x",', dutygraph.InvalidArgumentError,
+     "line 2: malformed JSON at line 1, column 22"),
+    ("[]", dutygraph.InvalidArgumentError,
+     "line 2: an event must be a JSON object, got array"),
 ])
-def test_bad_events_say_where(store, bad, message):
-    with pytest.raises(dutygraph.InvalidArgumentError) as caught:
+def test_bad_events_say_where(store, bad, error, message):
+    with pytest.raises(error) as caught:
         store.append([event("ok"), bad])
     assert message in caught.value.message
     assert len(store) == 0
@@ -157,7 +222,7 @@ def test_read_only_and_missing(path):
     with pytest.raises(dutygraph.NotFoundError):
         dutygraph.Store(path, create=False)
     assert not path.exists()
-    with dutygraph.Store(path) as store:
+    with new_store(path) as store:
         store.append([event("e1")])
     with dutygraph.Store(path, read_only=True) as store:
         assert store.info()["read_only"] is True
@@ -190,7 +255,7 @@ def test_foreign_and_damaged_files(tmp_path):
     assert "not an SQLite database" in caught.value.message
 
     damaged = tmp_path / "damaged.db"
-    with dutygraph.Store(damaged) as store:
+    with new_store(damaged) as store:
         store.append([event(f"e{i}", task="t_warning") for i in range(2000)])
     data = bytearray(damaged.read_bytes())
     for page in range(3, 12):
@@ -203,7 +268,7 @@ def test_foreign_and_damaged_files(tmp_path):
 
 
 def test_full_store_writes_nothing(path):
-    with dutygraph.Store(path, max_page_count=20) as store:
+    with new_store(path, max_page_count=40) as store:
         big = [event(f"f{i}", note="n" * 200) for i in range(2000)]
         with pytest.raises(dutygraph.ResourceExhaustedError) as caught:
             store.append(big)
@@ -215,7 +280,7 @@ def test_full_store_writes_nothing(path):
 
 
 def test_threads_on_separate_handles(path):
-    dutygraph.Store(path).close()
+    new_store(path).close()
     failures = []
 
     def writer(w):

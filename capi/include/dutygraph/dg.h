@@ -1037,7 +1037,10 @@ typedef struct dg_view dg_view;
 /**
  * The view of unit `unit` (resolved as of `on`: a renamed unit's successor
  * views for it) on `on`.
- * @param out  caller-owned; release with dg_view_free.
+ * @param out   receives the view; caller-owned, release with dg_view_free.
+ * @param plan  the plan (the view keeps its snapshot; plan may be freed).
+ * @param unit  the viewer's unit index.
+ * @param on    the date the view answers as of.
  * @return DG_OUT_OF_RANGE for a bad unit index or date;
  *         DG_FAILED_PRECONDITION if the unit was abolished by `on`.
  * Thread safety: immutable (on plan).
@@ -1047,7 +1050,11 @@ DG_API dg_status dg_view_new_for_unit(dg_view **out, const dg_plan *plan,
 
 /**
  * The view of post `post` on `on` (see the section comment).
- * @param out  caller-owned; release with dg_view_free.
+ * @param out   receives the view; caller-owned, release with dg_view_free.
+ * @param plan  the plan (the view keeps its snapshot; plan may be freed).
+ * @param post  the viewer's post index.
+ * @param on    the date the view answers as of (the post's holder, the
+ *              units it heads or supervises on that day).
  * @return DG_OUT_OF_RANGE for a bad post index or date.
  * Thread safety: immutable (on plan).
  */
@@ -1155,7 +1162,9 @@ typedef struct dg_publisher dg_publisher;
 
 /**
  * A publisher whose version 1 is `initial` (which the caller may free).
- * @param out  caller-owned; release with dg_publisher_free.
+ * @param out      receives the publisher; caller-owned, release with
+ *                 dg_publisher_free.
+ * @param initial  the plan that becomes version 1.
  * Thread safety: any thread.
  */
 DG_API dg_status dg_publisher_new(dg_publisher **out,
@@ -1168,6 +1177,8 @@ DG_API void dg_publisher_free(dg_publisher *publisher) DG_NOEXCEPT;
 /**
  * Makes `plan` the current version (the caller may free its handle).
  * @param version_out  receives the new version's number (may be NULL).
+ * @param publisher    the publisher.
+ * @param plan         the plan that becomes current.
  * Thread safety: any thread.
  */
 DG_API dg_status dg_publisher_publish(uint64_t *version_out,
@@ -1176,8 +1187,10 @@ DG_API dg_status dg_publisher_publish(uint64_t *version_out,
 
 /**
  * The version current at the call, as a new plan handle.
- * @param out          caller-owned; release with dg_plan_free.
+ * @param out          receives the plan; caller-owned, release with
+ *                     dg_plan_free.
  * @param version_out  receives its number (may be NULL).
+ * @param publisher    the publisher.
  * Thread safety: any thread.
  */
 DG_API dg_status dg_publisher_current(dg_plan **out, uint64_t *version_out,
@@ -1448,12 +1461,14 @@ DG_API dg_status dg_plan_gantt_svg(char **out, size_t *size_out,
 /*
  * A dg_store is an open store file (docs/store.md): plan versions (validated
  * plan JSON with the date each takes effect) and an append-only event log.
- * Events are JSON objects, one per line (JSON Lines), each with a non-empty
- * string "id" and "kind", a "date" YYYY-MM-DD in the calendar's range and
- * optionally a non-empty string "task"; the store checks only this envelope.
- * Appending is idempotent by id: an id already stored with the same text is
- * skipped, with a different text the whole call fails (DG_ALREADY_EXISTS)
- * and nothing of it is stored. A call that returned DG_OK is durable: it was
+ * Events are JSON objects, one per line (JSON Lines), in the tracking
+ * format (docs/tracking.md "Events"). Before any is stored, the tracking
+ * layer checks the batch against the store's plan together with every event
+ * already stored (as dg_events_append_jsonl() would), so a store filled
+ * through this API never holds an event a dg_tracker would reject; each is
+ * stored as its canonical text. Appending is idempotent by id: an id
+ * already stored with the same content is skipped, with different content
+ * the whole call fails (DG_ALREADY_EXISTS) and nothing of it is stored. A call that returned DG_OK is durable: it was
  * committed and fsync'ed (WAL, synchronous=FULL) and survives a kill -9.
  *
  * Several handles (threads or processes) may open one file: readers never
@@ -1487,8 +1502,11 @@ typedef struct dg_store_options {
 /**
  * Opens (or creates) the store at the UTF-8 path, migrating an older schema
  * (read-write only) and checking integrity.
- * @param out      caller-owned; release with dg_store_free.
- * @param options  NULL: DG_STORE_OPTIONS_INIT.
+ * @param out       receives the store; caller-owned, release with
+ *                  dg_store_free.
+ * @param path      the store file's path, UTF-8.
+ * @param path_len  its length in bytes.
+ * @param options   NULL: DG_STORE_OPTIONS_INIT.
  * @return DG_NOT_FOUND, DG_FAILED_PRECONDITION, DG_DATA_LOSS,
  *         DG_PERMISSION_DENIED as described above, each naming the path.
  * Thread safety: any thread.
@@ -1505,7 +1523,11 @@ DG_API void dg_store_free(dg_store *store) DG_NOEXCEPT;
  * Stores the first plan version: plan JSON (docs/plan-format.md), validated
  * as dg_plan_load_json() does, effective from `effective`. Nothing is stored
  * on error.
- * @param version_out  may be NULL; receives 1.
+ * @param version_out    may be NULL; receives 1.
+ * @param store          the store.
+ * @param plan_json      the plan JSON text, UTF-8.
+ * @param plan_json_len  its length in bytes.
+ * @param effective      the day the plan takes effect.
  * @return DG_INVALID_ARGUMENT listing the plan's problems;
  *         DG_FAILED_PRECONDITION if the store already has a plan version.
  * Thread safety: any thread.
@@ -1518,7 +1540,11 @@ DG_API dg_status dg_store_init(int64_t *version_out, dg_store *store,
  * Stores the next plan version, effective from `effective` (not before the
  * latest version's: DG_FAILED_PRECONDITION). The same text with the same
  * date as the latest version stores nothing and returns that version.
- * @param version_out  may be NULL; receives the version number.
+ * @param version_out    may be NULL; receives the version number.
+ * @param store          the store.
+ * @param plan_json      the plan JSON text, UTF-8.
+ * @param plan_json_len  its length in bytes.
+ * @param effective      the day this version takes effect.
  * Thread safety: any thread.
  */
 DG_API dg_status dg_store_add_plan(int64_t *version_out, dg_store *store,
@@ -1529,9 +1555,14 @@ DG_API dg_status dg_store_add_plan(int64_t *version_out, dg_store *store,
  * The canonical JSON of the latest plan version (with `as_of` 0) or of the
  * version in effect on `on` (with `as_of` 1): load it with
  * dg_plan_load_json().
- * @param out          caller-owned; release with dg_string_free.
- * @param size_out     may be NULL.
+ * @param out          receives the JSON; caller-owned, release with
+ *                     dg_string_free.
+ * @param size_out     receives its length in bytes (may be NULL).
  * @param version_out  may be NULL; receives the version number.
+ * @param store        the store.
+ * @param as_of        0: the latest version; 1: the version in effect on
+ *                     `on`.
+ * @param on           the date read when `as_of` is 1.
  * @return DG_NOT_FOUND when there is no such version.
  * Thread safety: any thread.
  */
@@ -1541,20 +1572,54 @@ DG_API dg_status dg_store_plan_json(char **out, size_t *size_out,
 
 /**
  * Appends the events of a JSON Lines text (one JSON object per line; blank
- * lines skipped; CRLF accepted) in one transaction.
+ * lines skipped; CRLF accepted) in one transaction, checked against the
+ * store's plan version in effect on the batch's latest event date (version
+ * 1 if that date precedes it) on the built-in calendar (strict): as
+ * dg_store_append_events() with NULL plan and cal.
  * @param appended_out   may be NULL; new events stored.
- * @param unchanged_out  may be NULL; ids already stored with the same text.
- * @return DG_INVALID_ARGUMENT naming the line and field of a bad event;
- *         DG_ALREADY_EXISTS naming the id; DG_RESOURCE_EXHAUSTED for a full
- *         disk or an event over 1 MiB; DG_FAILED_PRECONDITION (opened
- *         read-only) or DG_PERMISSION_DENIED (read-only file). On any error
- *         nothing of the text is stored.
+ * @param unchanged_out  may be NULL; ids already stored with the same
+ *                       content.
+ * @param store          the store.
+ * @param jsonl          the events, JSON Lines, UTF-8.
+ * @param jsonl_len      its length in bytes.
+ * @return DG_INVALID_ARGUMENT naming the line and field of a bad event
+ *         ("line 2 ('e7'): field 'percent': ..."); DG_NOT_FOUND for an
+ *         unknown task, unit, cadence ... with a did-you-mean, or a store
+ *         without a plan version; DG_ALREADY_EXISTS naming the id;
+ *         DG_FAILED_PRECONDITION for a date in a year without a holiday
+ *         notice, a store opened read-only, or a stored event the plan no
+ *         longer accepts (naming its seq); DG_RESOURCE_EXHAUSTED for a full
+ *         disk or an event over 1 MiB; DG_PERMISSION_DENIED (read-only
+ *         file). On any error nothing of the text is stored.
  * Thread safety: any thread.
  */
 DG_API dg_status dg_store_append_jsonl(size_t *appended_out,
                                        size_t *unchanged_out, dg_store *store,
                                        const char *jsonl,
                                        size_t jsonl_len) DG_NOEXCEPT;
+
+/**
+ * dg_store_append_jsonl() against a plan and calendar of the caller's
+ * choice (e.g. a provisional calendar, or one with local days off).
+ * @param appended_out   may be NULL; new events stored.
+ * @param unchanged_out  may be NULL; ids already stored with the same
+ *                       content.
+ * @param store          the store.
+ * @param plan           the plan the events are checked against; NULL: the
+ *                       store's, as dg_store_append_jsonl() picks it.
+ * @param cal            the calendar their dates are checked on; NULL: the
+ *                       built-in one, strict.
+ * @param jsonl          the events, JSON Lines, UTF-8.
+ * @param jsonl_len      its length in bytes.
+ * @return as dg_store_append_jsonl().
+ * Thread safety: any thread (immutable on plan and cal).
+ */
+DG_API dg_status dg_store_append_events(size_t *appended_out,
+                                        size_t *unchanged_out,
+                                        dg_store *store, const dg_plan *plan,
+                                        const dg_calendar *cal,
+                                        const char *jsonl,
+                                        size_t jsonl_len) DG_NOEXCEPT;
 
 /** The number of events stored. Thread safety: any thread. */
 DG_API dg_status dg_store_event_count(int64_t *count_out,
@@ -1565,10 +1630,17 @@ DG_API dg_status dg_store_event_count(int64_t *count_out,
  * appended, then "\n"): those with seq > after_seq (0: from the first), at
  * most `limit` (SIZE_MAX: all), only task `task` if it is not empty ((NULL,
  * 0): every task).
- * @param out       caller-owned; release with dg_string_free ("" if none).
- * @param size_out  may be NULL.
+ * @param out           receives the events; caller-owned, release with
+ *                      dg_string_free ("" if none).
+ * @param size_out      receives its length in bytes (may be NULL).
  * @param last_seq_out  may be NULL; the seq of the last event returned (0 if
- *                  none): pass it as after_seq to read the next page.
+ *                      none): pass it as after_seq to read the next page.
+ * @param store         the store.
+ * @param after_seq     only events with a greater seq (0: from the first).
+ * @param limit         at most this many events (SIZE_MAX: all).
+ * @param task          only this task's events, UTF-8; (NULL, 0): every
+ *                      task.
+ * @param task_len      its length in bytes.
  * Thread safety: any thread.
  */
 DG_API dg_status dg_store_read_events(char **out, size_t *size_out,
@@ -1582,7 +1654,10 @@ DG_API dg_status dg_store_read_events(char **out, size_t *size_out,
  * "plan_versions","latest_plan":{"version","effective","digest"} or null,
  * "event_count","last_seq","file_bytes"} — what `dutygraph db info --json`
  * prints.
- * @param out  caller-owned; release with dg_string_free.
+ * @param out       receives the JSON; caller-owned, release with
+ *                  dg_string_free.
+ * @param size_out  receives its length in bytes (may be NULL).
+ * @param store     the store.
  * Thread safety: any thread.
  */
 DG_API dg_status dg_store_info_json(char **out, size_t *size_out,
@@ -1613,11 +1688,15 @@ typedef struct dg_tracker dg_tracker;
 
 /**
  * An empty event log for `plan` on `cal` (both may be freed afterwards).
- * @param out  caller-owned; release with dg_events_free.
+ * @param out   receives the log; caller-owned, release with dg_events_free.
+ * @param plan  the plan the events are checked against.
+ * @param cal   the calendar their dates are checked on.
  * Thread safety: any thread.
  */
 DG_API dg_status dg_events_new(dg_events **out, const dg_plan *plan,
                                const dg_calendar *cal) DG_NOEXCEPT;
+
+/** Releases an event log. NULL is a no-op. Thread safety: exclusive. */
 DG_API void dg_events_free(dg_events *events) DG_NOEXCEPT;
 
 /**
@@ -1645,13 +1724,32 @@ DG_API dg_status dg_events_append_jsonl(size_t *appended_out,
                                         const char *source_name,
                                         size_t source_name_len) DG_NOEXCEPT;
 
+/**
+ * Appends every event of `store`, in append order, to `events` (all or
+ * nothing; ids already in the log with the same content are skipped). Make
+ * the log from the plan the store gives for the date of interest
+ * (dg_store_plan_json()), then evaluate it with a dg_tracker.
+ * @param appended_out  may be NULL; receives the number appended.
+ * @param events        the log.
+ * @param store         the store.
+ * @return DG_FAILED_PRECONDITION naming the seq of a stored event the log's
+ *         plan does not accept (one written for another plan version);
+ *         DG_ALREADY_EXISTS when the log holds an id with other content.
+ * Thread safety: exclusive on events; any thread on store.
+ */
+DG_API dg_status dg_events_load_store(size_t *appended_out, dg_events *events,
+                                      dg_store *store) DG_NOEXCEPT;
+
 /** The number of events. Thread safety: exclusive. */
 DG_API dg_status dg_events_count(size_t *count_out,
                                  const dg_events *events) DG_NOEXCEPT;
 
 /**
  * The log as canonical JSON Lines, in append order.
- * @param out  caller-owned, NUL-terminated; release with dg_string_free.
+ * @param out       receives the text; caller-owned, NUL-terminated, release
+ *                  with dg_string_free.
+ * @param size_out  receives its length in bytes (may be NULL).
+ * @param events    the log.
  * Thread safety: exclusive.
  */
 DG_API dg_status dg_events_to_jsonl(char **out, size_t *size_out,
@@ -1661,7 +1759,13 @@ DG_API dg_status dg_events_to_jsonl(char **out, size_t *size_out,
  * A tracker for `plan` on `cal` under the policy `policy_json`
  * (dutygraph/policy@1); NULL with length 0: the plan's own escalation
  * policies with the default light rule and ranking.
- * @param out  caller-owned; release with dg_tracker_free.
+ * @param out              receives the tracker; caller-owned, release with
+ *                         dg_tracker_free.
+ * @param plan             the plan (may be freed afterwards).
+ * @param cal              the calendar working days are counted on.
+ * @param policy_json      the policy JSON text, UTF-8; (NULL, 0): the
+ *                         plan's own policies.
+ * @param policy_json_len  its length in bytes.
  * @return DG_INVALID_ARGUMENT naming the JSON Pointer of a bad policy value;
  *         DG_NOT_FOUND for an applies_to node or indicator the plan lacks.
  * Thread safety: any thread.
@@ -1670,12 +1774,21 @@ DG_API dg_status dg_tracker_new(dg_tracker **out, const dg_plan *plan,
                                 const dg_calendar *cal,
                                 const char *policy_json,
                                 size_t policy_json_len) DG_NOEXCEPT;
+
+/** Releases a tracker. NULL is a no-op. Thread safety: exclusive. */
 DG_API void dg_tracker_free(dg_tracker *tracker) DG_NOEXCEPT;
 
 /**
  * Every task's status as of `on`, with roll-ups, as JSON (docs/tracking.md
  * "JSON shapes"); `unit` (name or id, NULL/0 for all): only its tasks.
- * @param out  caller-owned, NUL-terminated; release with dg_string_free.
+ * @param out       receives the JSON; caller-owned, NUL-terminated, release
+ *                  with dg_string_free.
+ * @param size_out  receives its length in bytes (may be NULL).
+ * @param tracker   the tracker (its plan, calendar and policy).
+ * @param events    the event log, made from the tracker's plan.
+ * @param on        the as-of date.
+ * @param unit      a unit's name or id, UTF-8; (NULL, 0): every task.
+ * @param unit_len  its length in bytes.
  * @return DG_FAILED_PRECONDITION for a log of another plan handle or a date
  *         beyond the tracking horizon; DG_NOT_FOUND for an unknown unit.
  * Thread safety: immutable on tracker; exclusive on events.
