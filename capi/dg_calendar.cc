@@ -35,10 +35,6 @@ using dutygraph::capi::FreeHandle;
 using dutygraph::capi::SetIfGiven;
 using dutygraph::capi::ZeroOut;
 
-// The bytes a caller must declare in struct_size to include `field`.
-#define DG_FIELD_END(type, field) \
-  (offsetof(type, field) + sizeof(static_cast<type*>(nullptr)->field))
-
 dg_status CheckMode(CalendarMode* mode_out, dg_calendar_mode mode,
                     std::string_view what, const ApiCall& call) {
   if (mode != DG_CALENDAR_STRICT && mode != DG_CALENDAR_PROVISIONAL) {

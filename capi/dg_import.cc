@@ -15,10 +15,6 @@ using dutygraph::capi::ApiCall;
 using dutygraph::capi::NewCString;
 using dutygraph::capi::ZeroOut;
 
-// The bytes a caller must declare in struct_size to include `field`.
-#define DG_FIELD_END(type, field) \
-  (offsetof(type, field) + sizeof(static_cast<type*>(nullptr)->field))
-
 dg_status ReadOptions(const dg_import_options* opts,
                       dutygraph::ImportOptions* out, const ApiCall& call) {
   if (opts == nullptr) return DG_OK;

@@ -26,10 +26,6 @@ using dutygraph::capi::ApiCall;
 using dutygraph::capi::NewCString;
 using dutygraph::capi::ZeroOut;
 
-// The bytes a caller must declare in struct_size to include `field`.
-#define DG_FIELD_END(type, field) \
-  (offsetof(type, field) + sizeof(static_cast<type*>(nullptr)->field))
-
 std::string ToString(int64_t n) { return std::to_string(n); }
 
 dg_status CheckFlag(int32_t value, std::string_view name,

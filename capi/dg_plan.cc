@@ -53,10 +53,6 @@ using dutygraph::capi::NewCString;
 using dutygraph::capi::SetIfGiven;
 using dutygraph::capi::ZeroOut;
 
-// The bytes a caller must declare in struct_size to include `field`.
-#define DG_FIELD_END(type, field) \
-  (offsetof(type, field) + sizeof(static_cast<type*>(nullptr)->field))
-
 // Writes one field of `*out` if the caller's struct_size (`declared`)
 // covers it.
 #define DG_SET_IF_DECLARED(field, value)                                     \

@@ -49,10 +49,6 @@ using dutygraph::capi::NewCString;
 using dutygraph::capi::ZeroOut;
 using Json = nlohmann::ordered_json;
 
-// The bytes a caller must declare in struct_size to include `field`.
-#define DG_FIELD_END(type, field) \
-  (offsetof(type, field) + sizeof(static_cast<type*>(nullptr)->field))
-
 // The options after the prefix protocol: fields past the caller's
 // struct_size keep the defaults of DG_SCHEDULE_OPTIONS_INIT.
 struct ScheduleOptions {

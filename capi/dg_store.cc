@@ -31,10 +31,6 @@ using dutygraph::capi::NewCString;
 using dutygraph::capi::SetIfGiven;
 using dutygraph::capi::ZeroOut;
 
-// The bytes a caller must declare in struct_size to include `field`.
-#define DG_FIELD_END(type, field) \
-  (offsetof(type, field) + sizeof(static_cast<type*>(nullptr)->field))
-
 dg_status CheckFlag(int32_t value, std::string_view name,
                     const ApiCall& call) {
   if (value == 0 || value == 1) return DG_OK;

@@ -147,4 +147,8 @@ void SetIfGiven(T* out, U value) noexcept {
       __func__,                         \
       [&](const ::dutygraph::capi::ApiCall& call) -> dg_status __VA_ARGS__)
 
+// The bytes a caller must declare in struct_size to include `field`.
+#define DG_FIELD_END(type, field) \
+  (offsetof(type, field) + sizeof(static_cast<type*>(nullptr)->field))
+
 #endif  // DUTYGRAPH_CAPI_GUARD_H_

@@ -19,12 +19,6 @@
 #include "util/status_macros.h"
 
 namespace dutygraph {
-namespace internal {
-absl::Status CheckLog(const Tracker::Impl& t, const EventLog& log, Date as_of);
-absl::Status ComputeStatus(const Tracker::Impl& t, const EventLog::Impl& log,
-                           uint32_t task, Date as_of, TaskStatus* out);
-}  // namespace internal
-
 namespace {
 
 using internal::Card;

@@ -107,6 +107,13 @@ int32_t ConsecutiveMissed(const Tracker::Impl& t, const EventLog::Impl& log,
 bool Reported(const Tracker::Impl& t, const EventLog::Impl& log,
               const Tracker::Impl::Series& s, const Tracker::Impl::Occ& o);
 
+// Defined in status.cc, used by escalation.cc and reports.cc too:
+// FAILED_PRECONDITION unless `log` belongs to the tracker's plan and `as_of`
+// is within the tracking horizon; the status of one task as of a date.
+absl::Status CheckLog(const Tracker::Impl& t, const EventLog& log, Date as_of);
+absl::Status ComputeStatus(const Tracker::Impl& t, const EventLog::Impl& log,
+                           uint32_t task, Date as_of, TaskStatus* out);
+
 }  // namespace internal
 }  // namespace dutygraph
 
