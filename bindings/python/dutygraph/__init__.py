@@ -460,7 +460,40 @@ def _warn_provisional(provisional, what):
             ProvisionalWarning, stacklevel=3)
 
 
-class Calendar:
+class _Handle:
+    """What every owner of a C handle shares: `close()` (idempotent; also on
+    garbage collection and at the end of a `with` block) and `_live()`,
+    which refuses a closed handle. Subclasses set `_free` and `_handle`."""
+
+    __slots__ = ()  # subclasses choose their own (Calendar has slots)
+
+    def close(self) -> None:
+        handle = getattr(self, "_handle", None)
+        self._handle = None
+        if handle:
+            self._free(handle)
+
+    def __del__(self):
+        self.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    @property
+    def closed(self) -> bool:
+        return not getattr(self, "_handle", None)
+
+    def _live(self):
+        if not getattr(self, "_handle", None):
+            raise ValueError(
+                f"operation on a closed dutygraph.{type(self).__name__}")
+        return self._handle
+
+
+class Calendar(_Handle):
     """An official working-day calendar (China mainland, built in).
 
     Calendar() and Calendar.china_mainland() give the built-in calendar,
@@ -526,28 +559,10 @@ class Calendar:
         if handle:
             self._free(handle)
 
-    def __del__(self):
-        self.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-
-    @property
-    def closed(self) -> bool:
-        return not self._handle
-
     def __repr__(self):
         state = " closed" if self.closed else ""
         mode = "provisional" if self._provisional else "strict"
         return f"<dutygraph.Calendar {mode}{state}>"
-
-    def _live(self):
-        if not self._handle:
-            raise ValueError("operation on a closed dutygraph.Calendar")
-        return self._handle
 
     def _derived(self, function, *args, provisional=None):
         handle = _capi.dg_calendar_p()
@@ -1391,7 +1406,7 @@ def _owned_text(function, *args, what):
         _lib.dg_string_free(out)
 
 
-class Plan:
+class Plan(_Handle):
     """An implementation plan: the responsibility graph, as of any date.
 
     Load one with Plan.load(path) or Plan.from_json(text) (the format
@@ -1528,29 +1543,11 @@ class Plan:
         if handle:
             self._free(handle)
 
-    def __del__(self):
-        self.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-
-    @property
-    def closed(self) -> bool:
-        return not getattr(self, "_handle", None)
-
     def __repr__(self):
         if self.closed:
             return "<dutygraph.Plan closed>"
         return (f"<dutygraph.Plan: {self._count(_capi.DG_RECORD_UNIT)} units, "
                 f"{self._count(_capi.DG_RECORD_TASK)} task-tree nodes>")
-
-    def _live(self):
-        if not self._handle:
-            raise ValueError("operation on a closed dutygraph.Plan")
-        return self._handle
 
     # -- Records -----------------------------------------------------------
 
@@ -2088,7 +2085,7 @@ def _event_line(event, where):
                     f"{type(event).__name__}")
 
 
-class Store:
+class Store(_Handle):
     """A dutygraph store file (docs/store.md): plan versions and the event
     log, durable across crashes (a call that returned has been fsync'ed).
 
@@ -2151,24 +2148,6 @@ class Store:
         self._handle = None
         if handle:
             self._free(handle)
-
-    def __del__(self):
-        self.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-
-    @property
-    def closed(self) -> bool:
-        return not getattr(self, "_handle", None)
-
-    def _live(self):
-        if not self._handle:
-            raise ValueError("operation on a closed dutygraph.Store")
-        return self._handle
 
     def __repr__(self):
         if self.closed:
@@ -2342,7 +2321,7 @@ class ViewedTask:
     reasons: tuple
 
 
-class PlanView:
+class PlanView(_Handle):
     """A plan scoped to one viewer (a unit or a post) as of a date.
 
     Made by Plan.view(unit=... or post=..., on=...). It sees the task-tree
@@ -2378,20 +2357,6 @@ class PlanView:
         self._handle = None
         if handle:
             self._free(handle)
-
-    def __del__(self):
-        self.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-
-    def _live(self):
-        if not getattr(self, "_handle", None):
-            raise ValueError("operation on a closed dutygraph.PlanView")
-        return self._handle
 
     def _json(self, function, *args, what):
         return json.loads(_owned_text(function, self._live(), *args,
@@ -2503,7 +2468,7 @@ class PlanView:
                                     what="the lints")]
 
 
-class PlanPublisher:
+class PlanPublisher(_Handle):
     """The current version of a plan, swapped atomically while other threads
     query it (dg_publisher_*).
 
@@ -2536,14 +2501,6 @@ class PlanPublisher:
         self._handle = None
         if handle:
             self._free(handle)
-
-    def __del__(self):
-        self.close()
-
-    def _live(self):
-        if not getattr(self, "_handle", None):
-            raise ValueError("operation on a closed dutygraph.PlanPublisher")
-        return self._handle
 
     def publish(self, plan: Plan) -> int:
         """Makes `plan` the current version; returns its number."""
@@ -2578,7 +2535,7 @@ def _plan_arg(value, where):
     return value._live()
 
 
-class EventLog:
+class EventLog(_Handle):
     """An append-only, idempotent event log for one plan on one calendar.
 
     Events are dicts (or JSON text) in the shape of docs/tracking.md
@@ -2605,26 +2562,6 @@ class EventLog:
         self._handle = handle
         self._plan = plan
         self._calendar = calendar
-
-    def close(self) -> None:
-        handle = getattr(self, "_handle", None)
-        self._handle = None
-        if handle:
-            self._free(handle)
-
-    def __del__(self):
-        self.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-
-    def _live(self):
-        if not getattr(self, "_handle", None):
-            raise ValueError("the EventLog is closed")
-        return self._handle
 
     def append(self, event) -> bool:
         """Appends one event (dict or JSON text); True if appended, False if
@@ -2688,7 +2625,7 @@ class EventLog:
                            what="an event log")
 
 
-class Tracker:
+class Tracker(_Handle):
     """Status, escalations, rankings, the ledger and lifecycle for a plan
     under a tracking policy (JSON text of the format dutygraph/policy@1, or
     None for the plan's own escalation policies). Answers are the JSON
@@ -2710,26 +2647,6 @@ class Tracker:
             data or None, len(data)))
         self._handle = handle
         self._plan = plan
-
-    def close(self) -> None:
-        handle = getattr(self, "_handle", None)
-        self._handle = None
-        if handle:
-            self._free(handle)
-
-    def __del__(self):
-        self.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-
-    def _live(self):
-        if not getattr(self, "_handle", None):
-            raise ValueError("the Tracker is closed")
-        return self._handle
 
     @staticmethod
     def _log(events, where):
