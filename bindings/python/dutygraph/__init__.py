@@ -460,6 +460,24 @@ def _warn_provisional(provisional, what):
             ProvisionalWarning, stacklevel=3)
 
 
+def _set_cadence_ids(options, cadences, where: str):
+    """Points options.cadence_ids/cadence_id_count at `cadences` (a str or
+    an iterable of ids; None leaves them unset). Returns the C array, which
+    the caller must keep alive until the C call returns."""
+    if cadences is None:
+        return None
+    ids = [cadences] if isinstance(cadences, str) else list(cadences)
+    encoded = [_text_arg(i, where) for i in ids]
+    for i, data in zip(ids, encoded):
+        if b"\0" in data:
+            raise _error(_capi.DG_INVALID_ARGUMENT,
+                         f"{where}: {i!r} contains a NUL")
+    keep = (ctypes.c_char_p * max(len(encoded), 1))(*encoded)
+    options.cadence_ids = ctypes.cast(keep, ctypes.POINTER(ctypes.c_char_p))
+    options.cadence_id_count = len(encoded)
+    return keep
+
+
 class _Handle:
     """What every owner of a C handle shares: `close()` (idempotent; also on
     garbage collection and at the end of a `with` block) and `_live()`,
@@ -1809,18 +1827,7 @@ class Plan(_Handle):
                                                   f"{where} 'deadlines'"))
         options.reminder_working_days = _int32_arg(
             reminder_days, f"{where} 'reminder_days'")
-        keep = None
-        if cadences is not None:
-            ids = [cadences] if isinstance(cadences, str) else list(cadences)
-            encoded = [_text_arg(i, f"{where} 'cadences'") for i in ids]
-            for i, data in zip(ids, encoded):
-                if b"\0" in data:
-                    raise _error(_capi.DG_INVALID_ARGUMENT,
-                                 f"{where} 'cadences': {i!r} contains a NUL")
-            keep = (ctypes.c_char_p * max(len(encoded), 1))(*encoded)
-            options.cadence_ids = ctypes.cast(
-                keep, ctypes.POINTER(ctypes.c_char_p))
-            options.cadence_id_count = len(encoded)
+        keep = _set_cadence_ids(options, cadences, f"{where} 'cadences'")
         # `keep` owns the id array: it must outlive the C call.
         return options, keep
 
@@ -2044,18 +2051,7 @@ class Plan(_Handle):
                                               f"{where} 'show_cadences'"))
         options.reminder_working_days = _int32_arg(
             reminder_days, f"{where} 'reminder_days'")
-        keep = None
-        if cadences is not None:
-            ids = [cadences] if isinstance(cadences, str) else list(cadences)
-            encoded = [_text_arg(i, f"{where} 'cadences'") for i in ids]
-            for i, data in zip(ids, encoded):
-                if b"\0" in data:
-                    raise _error(_capi.DG_INVALID_ARGUMENT,
-                                 f"{where} 'cadences': {i!r} contains a NUL")
-            keep = (ctypes.c_char_p * max(len(encoded), 1))(*encoded)
-            options.cadence_ids = ctypes.cast(
-                keep, ctypes.POINTER(ctypes.c_char_p))
-            options.cadence_id_count = len(encoded)
+        keep = _set_cadence_ids(options, cadences, f"{where} 'cadences'")
         text = _owned_text(_lib.dg_plan_gantt_svg, self._live(), cal, first,
                            last, ctypes.byref(options), what="a Gantt chart")
         del keep  # the id array had to outlive the C call
