@@ -22,6 +22,7 @@
 #include "nlohmann/json.hpp"
 #include "tracking/event_fields.h"
 #include "util/status_macros.h"
+#include "util/json_lines.h"
 #include "util/strings.h"
 #include "util/utf8.h"
 
@@ -426,21 +427,12 @@ absl::StatusOr<std::vector<Event>> ParseEventsJsonl(
     std::string_view text, std::string_view source_name) {
   const std::string_view source = source_name.empty() ? "line" : source_name;
   std::vector<Event> out;
-  size_t line = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view row = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line;
-    if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
-    if (row.find_first_not_of(" \t") == std::string_view::npos) continue;
-    absl::StatusOr<Event> e = ParseEventJson(row);
+  for (const internal::JsonLine& row : internal::SplitJsonLines(text)) {
+    absl::StatusOr<Event> e = ParseEventJson(row.text);
     if (!e.ok()) {
       return absl::Status(e.status().code(),
                           absl::StrCat(AsAbsl(source), source_name.empty() ? " " : ":",
-                                       line, ": ", e.status().message()));
+                                       row.number, ": ", e.status().message()));
     }
     out.push_back(*std::move(e));
   }

@@ -35,6 +35,7 @@
 #include "dutygraph/plan_json.h"
 #include "store/event_envelope.h"
 #include "store/schema.h"
+#include "util/json_lines.h"
 #include "util/sha256.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
@@ -649,22 +650,12 @@ absl::StatusOr<AppendResult> Store::AppendEvents(
 }
 
 absl::StatusOr<AppendResult> Store::AppendJsonLines(std::string_view text) {
+  const std::vector<internal::JsonLine> rows = internal::SplitJsonLines(text);
   std::vector<std::string_view> lines;
-  std::vector<size_t> line_numbers;
-  size_t number = 0;
-  while (!text.empty()) {
-    ++number;
-    const size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view()
-                                         : text.substr(end + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    lines.push_back(line);
-    line_numbers.push_back(number);
-  }
+  lines.reserve(rows.size());
+  for (const internal::JsonLine& row : rows) lines.push_back(row.text);
   return impl_->Append(lines, [&](size_t i) {
-    return absl::StrCat("line ", line_numbers[i]);
+    return absl::StrCat("line ", rows[i].number);
   });
 }
 

@@ -14,6 +14,7 @@
 #include "dutygraph/events.h"
 #include "tracking/event_fields.h"
 #include "tracking/event_log_impl.h"
+#include "util/json_lines.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
 #include "util/suggest.h"
@@ -440,17 +441,9 @@ absl::StatusOr<size_t> EventLog::AppendJsonl(std::string_view text,
   const std::string sep = source_name.empty() ? " " : ":";
   std::vector<Event> events;
   std::vector<std::string> labels;
-  size_t line = 0, pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view row = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line;
-    if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
-    if (row.find_first_not_of(" \t") == std::string_view::npos) continue;
-    const std::string label = absl::StrCat(source, sep, line);
-    absl::StatusOr<Event> e = ParseEventJson(row);
+  for (const internal::JsonLine& row : internal::SplitJsonLines(text)) {
+    const std::string label = absl::StrCat(source, sep, row.number);
+    absl::StatusOr<Event> e = ParseEventJson(row.text);
     if (!e.ok()) return Prefix(e.status(), label);
     events.push_back(*std::move(e));
     labels.push_back(label);
