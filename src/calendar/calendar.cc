@@ -30,53 +30,72 @@ constexpr int32_t kDayCount = kMaxDays - kMinDays + 1;
 constexpr size_t kMaxAdjustedDays = 1 << 20;
 constexpr size_t kMaxLayers = 64;
 
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+// Applies `layer` on top of `t` (later layers win): its notices make their
+// years known, its days are declared. Only the flags change here; the prefix
+// counts are recomputed afterwards by FinishTables.
+void ApplyLayer(const std::shared_ptr<const CalendarAdjustments>& layer,
+                Tables& t) {
+  if (!layer->name.empty()) t.name = layer->name;
+  for (const auto& notice : layer->notices) {
+    const int y = notice.year;
+    if (y < Calendar::kMinYear || y > Calendar::kMaxYear ||
+        t.official_year[y - Calendar::kMinYear]) {
+      continue;
+    }
+    t.official_year[y - Calendar::kMinYear] = true;
+    const int32_t first =
+        Date::FromYmd(y, 1, 1)->days_since_epoch() - kMinDays;
+    const int32_t last =
+        Date::FromYmd(y, 12, 31)->days_since_epoch() - kMinDays;
+    for (int32_t i = first; i <= last; ++i) t.flags[i] |= Tables::kKnown;
+  }
+  for (const auto& day : layer->days) {
+    const int32_t i = day.date.days_since_epoch() - kMinDays;
+    t.declared[i] = Tables::Declared{
+        day.working, &day.name,
+        day.notice >= 0 ? &layer->notices[day.notice] : nullptr, &day.source};
+    t.flags[i] = static_cast<uint8_t>(
+        (day.working ? Tables::kWorking : 0) | Tables::kKnown);
+  }
+  t.layers.push_back(layer);
+}
+
+// The prefix counts and the working-day list, from the flags: one pass with
+// no lookups, so deriving an overlay costs a copy and a scan, not a rebuild.
+std::shared_ptr<const Tables> FinishTables(std::shared_ptr<Tables> t) {
+  t->work_before.resize(kDayCount + 1);
+  t->unknown_before.resize(kDayCount + 1);
+  t->work_days.clear();
+  t->work_days.reserve(kDayCount * 5 / 7 + 64);
+  for (int32_t i = 0; i < kDayCount; ++i) {
+    const bool working = (t->flags[i] & Tables::kWorking) != 0;
+    const bool known = (t->flags[i] & Tables::kKnown) != 0;
+    t->work_before[i + 1] = t->work_before[i] + (working ? 1 : 0);
+    t->unknown_before[i + 1] = t->unknown_before[i] + (known ? 0 : 1);
+    if (working) t->work_days.push_back(i);
+  }
+  return t;
+}
+
+// Tables with no layer: Monday to Friday work, every year unknown.
+std::shared_ptr<Tables> WeekdayTables() {
+  auto t = std::make_shared<Tables>();
+  t->official_year.assign(Calendar::kMaxYear - Calendar::kMinYear + 1, false);
+  t->flags.resize(kDayCount);
+  int weekday = Calendar::MinDate().iso_weekday();
+  for (int32_t i = 0; i < kDayCount; ++i) {
+    t->flags[i] = weekday <= 5 ? Tables::kWorking : 0;
+    weekday = weekday == 7 ? 1 : weekday + 1;
+  }
+  return t;
+}
 
 // Builds the tables from `layers`, oldest first (later layers win).
 std::shared_ptr<const Tables> BuildTables(
-    std::vector<std::shared_ptr<const CalendarAdjustments>> layers) {
-  auto t = std::make_shared<Tables>();
-  t->layers = std::move(layers);
-  t->official_year.assign(Calendar::kMaxYear - Calendar::kMinYear + 1, false);
-  for (const auto& layer : t->layers) {
-    if (!layer->name.empty()) t->name = layer->name;
-    for (const auto& notice : layer->notices) {
-      if (notice.year >= Calendar::kMinYear &&
-          notice.year <= Calendar::kMaxYear) {
-        t->official_year[notice.year - Calendar::kMinYear] = true;
-      }
-    }
-    for (const auto& day : layer->days) {
-      t->declared[day.date.days_since_epoch() - kMinDays] = Tables::Declared{
-          day.working, &day.name,
-          day.notice >= 0 ? &layer->notices[day.notice] : nullptr,
-          &day.source};
-    }
-  }
-
-  t->flags.resize(kDayCount);
-  t->work_before.resize(kDayCount + 1);
-  t->unknown_before.resize(kDayCount + 1);
-  t->work_days.reserve(kDayCount * 5 / 7 + 64);
-  int32_t i = 0;
-  int weekday = Calendar::MinDate().iso_weekday();
-  for (int year = Calendar::kMinYear; year <= Calendar::kMaxYear; ++year) {
-    const bool official = t->official_year[year - Calendar::kMinYear];
-    for (int k = 0, n = IsLeap(year) ? 366 : 365; k < n; ++k, ++i) {
-      const auto declared = t->declared.find(i);
-      const bool is_declared = declared != t->declared.end();
-      const bool working =
-          is_declared ? declared->second.working : weekday <= 5;
-      const bool known = official || is_declared;
-      t->flags[i] = (working ? Tables::kWorking : 0) |
-                    (known ? Tables::kKnown : 0);
-      t->work_before[i + 1] = t->work_before[i] + (working ? 1 : 0);
-      t->unknown_before[i + 1] = t->unknown_before[i] + (known ? 0 : 1);
-      if (working) t->work_days.push_back(i);
-      weekday = weekday == 7 ? 1 : weekday + 1;
-    }
-  }
-  return t;
+    const std::vector<std::shared_ptr<const CalendarAdjustments>>& layers) {
+  std::shared_ptr<Tables> t = WeekdayTables();
+  for (const auto& layer : layers) ApplyLayer(layer, *t);
+  return FinishTables(std::move(t));
 }
 
 std::shared_ptr<const Tables> BuiltinTables() {
@@ -194,9 +213,11 @@ absl::StatusOr<Calendar> Calendar::Derive(
     }
   }
   if (!tables_->defect.ok()) return tables_->defect;
-  auto layers = tables_->layers;
-  layers.push_back(std::make_shared<const CalendarAdjustments>(adjustments));
-  return Calendar(BuildTables(std::move(layers)), mode_);
+  // The base's tables already hold its layers: copy them and apply only the
+  // new one.
+  auto t = std::make_shared<Tables>(*tables_);
+  ApplyLayer(std::make_shared<const CalendarAdjustments>(adjustments), *t);
+  return Calendar(FinishTables(std::move(t)), mode_);
 }
 
 absl::StatusOr<Calendar> Calendar::DeriveFromText(
