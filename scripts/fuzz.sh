@@ -49,6 +49,7 @@ max_len_of() {
     plan_json) echo 8192 ;;
     calendar_text) echo 16384 ;;
     capi) echo 2048 ;;
+    import) echo 2048 ;;
     *) echo 16384 ;;
   esac
 }
@@ -83,6 +84,12 @@ for t in "${targets[@]}"; do
     for f in fuzz/corpus/"$t"/* tests/fuzz_regressions/"$t"/* $(fixtures_of "$t"); do
       [ -f "$f" ] && cp "$f" "$corpus/"
     done
+    # The importer's seeds also include the seed plan cut into 40-line
+    # chunks, when ../shared/seed is there (docs/import.md).
+    seed_plan="${DG_SEED_DIR:-../shared/seed}/000_f66dfdd534aceaf8.txt"
+    if [ "$t" = import ] && [ -f "$seed_plan" ]; then
+      fuzz/make_import_corpus.sh "$seed_plan" "$corpus"
+    fi
   fi
   dict=()
   [ -f "fuzz/$t.dict" ] && dict=(-dict="$src/fuzz/$t.dict")
