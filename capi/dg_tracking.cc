@@ -99,6 +99,38 @@ dg_status dg_events_load_store(size_t* appended_out, dg_events* events,
   });
 }
 
+dg_status dg_store_snapshot(dg_plan** plan_out, dg_events** events_out,
+                            int64_t* version_out, dg_store* store,
+                            const dg_calendar* cal, int as_of,
+                            dg_date on) noexcept {
+  DG_API_GUARD({
+    ZeroOut(plan_out, events_out, version_out);
+    if (plan_out == nullptr) return call.NullArgument("plan_out");
+    if (events_out == nullptr) return call.NullArgument("events_out");
+    if (dg_status s = CheckHandle(call, store, "store"); s != DG_OK) return s;
+    if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
+    if (as_of != 0 && as_of != 1) {
+      return call.Fail(DG_INVALID_ARGUMENT, {"as_of is ", std::to_string(as_of),
+                                             "; it must be 0 or 1"});
+    }
+    std::optional<dutygraph::Date> date;
+    if (as_of == 1) {
+      dutygraph::Date d;
+      if (dg_status s = call.CheckDate(&d, on, "on"); s != DG_OK) return s;
+      date = d;
+    }
+    absl::StatusOr<dutygraph::TrackingSnapshot> snapshot =
+        dutygraph::LoadTrackingSnapshot(store->store, cal->calendar, date);
+    if (!snapshot.ok()) return call.FromStatus(snapshot.status());
+    auto plan = std::unique_ptr<dg_plan>(new dg_plan{{}, snapshot->plan.plan});
+    auto events = std::make_unique<dg_events>(std::move(snapshot->log));
+    dutygraph::capi::SetIfGiven(version_out, snapshot->plan.version.version);
+    *plan_out = plan.release();
+    *events_out = events.release();
+    return DG_OK;
+  });
+}
+
 dg_status dg_events_count(size_t* count_out, const dg_events* events) noexcept {
   DG_API_GUARD({
     ZeroOut(count_out);

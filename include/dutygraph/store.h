@@ -108,6 +108,13 @@ struct StoredEvent {
   std::string json;  // the event's JSON text exactly as appended
 };
 
+// What Store::ReadSnapshot() reads: one plan version and every event, as
+// they were at one moment.
+struct StoreSnapshot {
+  PlanVersion plan;
+  std::vector<StoredEvent> events;  // in append order
+};
+
 struct AppendResult {
   size_t appended = 0;   // new events stored by this call
   size_t unchanged = 0;  // ids already stored with the same JSON (no-ops)
@@ -196,6 +203,16 @@ class Store {
   // Events in append order, as the query selects them.
   absl::StatusOr<std::vector<StoredEvent>> ReadEvents(
       const EventQuery& query = {}) const;
+
+  // ReadSnapshot()
+  //
+  // The plan version for `on` (the one in effect on `on`; when `on` precedes
+  // every version, the one in effect on the first's date; without `on`, the
+  // latest) and every event, read in one read transaction: while writers
+  // add versions and events, a reader never gets a version together with
+  // events appended after a later one (tracking_store.h builds on it).
+  // NOT_FOUND when the store has no plan version.
+  absl::StatusOr<StoreSnapshot> ReadSnapshot(std::optional<Date> on) const;
 
   // The number of events stored.
   absl::StatusOr<int64_t> EventCount() const;

@@ -56,6 +56,22 @@ absl::StatusOr<StoredPlan> StoredPlanFor(const Store& store,
 // number appended.
 absl::StatusOr<size_t> LoadStoredEvents(const Store& store, EventLog& log);
 
+// LoadTrackingSnapshot()
+//
+// The plan version for `on` (chosen as StoredPlanFor() does) and every
+// stored event, read in one transaction (Store::ReadSnapshot()), as a Plan
+// and an EventLog on `calendar`: what a reader answers from is the store at
+// one moment, even while a writer adds plan versions and events. Errors as
+// StoredPlanFor() and LoadStoredEvents().
+struct TrackingSnapshot {
+  StoredPlan plan;
+  EventLog log;          // on plan.plan and `calendar`
+  int64_t last_seq = 0;  // the seq of the last event read (0: none)
+};
+absl::StatusOr<TrackingSnapshot> LoadTrackingSnapshot(const Store& store,
+                                                      const Calendar& calendar,
+                                                      std::optional<Date> on);
+
 // AppendValidatedEvents()
 //
 // Appends the events of the JSON Lines `text` to `store` after `plan` and

@@ -230,6 +230,8 @@ struct Store::Impl {
 
   absl::Status Migrate(int64_t from) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex);
   absl::Status CheckQuick() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex);
+  absl::StatusOr<std::vector<StoredEvent>> ReadEventsLocked(
+      const EventQuery& query) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex);
   absl::StatusOr<std::optional<PlanVersion>> ReadPlan(std::string_view where,
                                                       std::optional<Date> on,
                                                       bool with_json) const
@@ -659,15 +661,14 @@ absl::StatusOr<AppendResult> Store::AppendJsonLines(std::string_view text) {
   });
 }
 
-absl::StatusOr<std::vector<StoredEvent>> Store::ReadEvents(
+absl::StatusOr<std::vector<StoredEvent>> Store::Impl::ReadEventsLocked(
     const EventQuery& query) const {
-  std::lock_guard<std::mutex> lock(impl_->mutex);
   Statement stmt;
   const std::string sql = absl::StrCat(
       "SELECT seq, id, kind, date, task, json FROM events WHERE seq > ?1 ",
       query.task ? "AND task = ?2 " : "", "ORDER BY seq LIMIT ?3");
-  int rc = stmt.Prepare(impl_->db, sql);
-  if (rc != SQLITE_OK) return impl_->Error(rc, "reading events");
+  int rc = stmt.Prepare(db, sql);
+  if (rc != SQLITE_OK) return Error(rc, "reading events");
   stmt.BindInt(1, query.after_seq);
   if (query.task) stmt.BindText(2, *query.task);
   // SQLite's LIMIT is signed: -1 means none.
@@ -680,12 +681,60 @@ absl::StatusOr<std::vector<StoredEvent>> Store::ReadEvents(
     e.seq = stmt.Int(0);
     e.id = stmt.Text(1);
     e.kind = stmt.Text(2);
-    DG_ASSIGN_OR_RETURN(e.date, StoredDate(stmt.Text(3), impl_->path));
+    DG_ASSIGN_OR_RETURN(e.date, StoredDate(stmt.Text(3), path));
     e.task = stmt.Text(4);
     e.json = stmt.Text(5);
   }
-  if (rc != SQLITE_DONE) return impl_->Error(rc, "reading events");
+  if (rc != SQLITE_DONE) return Error(rc, "reading events");
   return events;
+}
+
+absl::StatusOr<std::vector<StoredEvent>> Store::ReadEvents(
+    const EventQuery& query) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  return impl_->ReadEventsLocked(query);
+}
+
+absl::StatusOr<StoreSnapshot> Store::ReadSnapshot(
+    std::optional<Date> on) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  Impl& impl = *impl_;
+  constexpr std::string_view kDoing = "reading a snapshot";
+  StoreSnapshot snapshot;
+  // One read transaction: under WAL it sees the file as of its first read,
+  // whatever other connections commit meanwhile.
+  DG_RETURN_IF_ERROR(impl.Exec("BEGIN", kDoing));
+  absl::Status status = [&]() -> absl::Status {
+    DG_ASSIGN_OR_RETURN(std::optional<PlanVersion> plan,
+                        impl.ReadPlan(kDoing, on, true));
+    if (!plan && on) {
+      // Before the first version takes effect: the first date's version.
+      Statement stmt;
+      int rc = stmt.Prepare(impl.db,
+                            "SELECT effective FROM plan_versions "
+                            "ORDER BY version LIMIT 1");
+      if (rc != SQLITE_OK) return impl.Error(rc, kDoing);
+      rc = stmt.Step();
+      if (rc == SQLITE_ROW) {
+        DG_ASSIGN_OR_RETURN(const Date first,
+                            StoredDate(stmt.Text(0), impl.path));
+        DG_ASSIGN_OR_RETURN(plan, impl.ReadPlan(kDoing, first, true));
+      } else if (rc != SQLITE_DONE) {
+        return impl.Error(rc, kDoing);
+      }
+    }
+    if (!plan) {
+      return absl::NotFoundError(absl::StrCat(
+          impl.path, ": the store has no plan version yet (initialise it "
+                     "with a plan)"));
+    }
+    snapshot.plan = *std::move(plan);
+    DG_ASSIGN_OR_RETURN(snapshot.events, impl.ReadEventsLocked({}));
+    return absl::OkStatus();
+  }();
+  impl.RollbackIfOpen();  // a read transaction: nothing to commit
+  DG_RETURN_IF_ERROR(status);
+  return snapshot;
 }
 
 absl::StatusOr<int64_t> Store::EventCount() const {

@@ -16,31 +16,26 @@
 
 namespace dutygraph {
 
-absl::StatusOr<StoredPlan> StoredPlanFor(const Store& store,
-                                         std::optional<Date> on) {
-  absl::StatusOr<PlanVersion> version =
-      on ? store.PlanAsOf(*on) : store.LatestPlan();
-  if (on && !version.ok() &&
-      version.status().code() == absl::StatusCode::kNotFound) {
-    // Before version 1 takes effect: answer against version 1.
-    absl::StatusOr<std::vector<PlanVersion>> all = store.PlanVersions();
-    if (!all.ok()) return all.status();
-    if (!all->empty()) version = store.PlanAsOf(all->front().effective);
-  }
-  if (!version.ok()) return version.status();
-  absl::StatusOr<Plan> plan = LoadPlanJson(version->json);
+namespace {
+
+// A stored version's JSON as a Plan; DATA_LOSS if it no longer loads.
+absl::StatusOr<StoredPlan> LoadVersion(const Store& store,
+                                       PlanVersion version) {
+  absl::StatusOr<Plan> plan = LoadPlanJson(version.json);
   if (!plan.ok()) {
     return absl::DataLossError(store.path() + ": plan version " +
-                               std::to_string(version->version) +
+                               std::to_string(version.version) +
                                " no longer loads: " +
                                std::string(plan.status().message()));
   }
-  return StoredPlan{*std::move(version), *std::move(plan)};
+  return StoredPlan{std::move(version), *std::move(plan)};
 }
 
-absl::StatusOr<size_t> LoadStoredEvents(const Store& store, EventLog& log) {
-  DG_ASSIGN_OR_RETURN(std::vector<StoredEvent> stored, store.ReadEvents());
-  // One batch: all or nothing, and an event may cite an earlier one.
+// Appends `stored` to `log` as one batch: all or nothing, and an event may
+// cite an earlier one.
+absl::StatusOr<size_t> AppendStored(const Store& store,
+                                    const std::vector<StoredEvent>& stored,
+                                    EventLog& log) {
   std::vector<Event> events;
   events.reserve(stored.size());
   for (const StoredEvent& s : stored) {
@@ -61,6 +56,41 @@ absl::StatusOr<size_t> LoadStoredEvents(const Store& store, EventLog& log) {
         "event N is seq N): " + std::string(n.status().message()));
   }
   return n;
+}
+
+}  // namespace
+
+absl::StatusOr<StoredPlan> StoredPlanFor(const Store& store,
+                                         std::optional<Date> on) {
+  absl::StatusOr<PlanVersion> version =
+      on ? store.PlanAsOf(*on) : store.LatestPlan();
+  if (on && !version.ok() &&
+      version.status().code() == absl::StatusCode::kNotFound) {
+    // Before version 1 takes effect: answer against version 1.
+    absl::StatusOr<std::vector<PlanVersion>> all = store.PlanVersions();
+    if (!all.ok()) return all.status();
+    if (!all->empty()) version = store.PlanAsOf(all->front().effective);
+  }
+  if (!version.ok()) return version.status();
+  return LoadVersion(store, *std::move(version));
+}
+
+absl::StatusOr<size_t> LoadStoredEvents(const Store& store, EventLog& log) {
+  DG_ASSIGN_OR_RETURN(std::vector<StoredEvent> stored, store.ReadEvents());
+  return AppendStored(store, stored, log);
+}
+
+absl::StatusOr<TrackingSnapshot> LoadTrackingSnapshot(const Store& store,
+                                                      const Calendar& calendar,
+                                                      std::optional<Date> on) {
+  DG_ASSIGN_OR_RETURN(StoreSnapshot snapshot, store.ReadSnapshot(on));
+  DG_ASSIGN_OR_RETURN(StoredPlan plan,
+                      LoadVersion(store, std::move(snapshot.plan)));
+  EventLog log(plan.plan, calendar);
+  DG_RETURN_IF_ERROR(AppendStored(store, snapshot.events, log).status());
+  const int64_t last_seq =
+      snapshot.events.empty() ? 0 : snapshot.events.back().seq;
+  return TrackingSnapshot{std::move(plan), std::move(log), last_seq};
 }
 
 absl::StatusOr<AppendResult> AppendValidatedEvents(

@@ -294,6 +294,46 @@ static void TestEvents(void) {
     CHECK_MESSAGE_HAS("dg_events_load_store: store is NULL");
     CHECK(n == 0);
     dg_events_free(log);
+
+    /* A snapshot: the plan version and the events in one read. Version 1
+     * is the only one, also for a date before it takes effect (2023-03-03). */
+    {
+      dg_plan *snap_plan = (dg_plan *)JUNK;
+      dg_events *snap_log = (dg_events *)JUNK;
+      int64_t version = JUNK;
+      dg_date before = 0;
+      uint32_t index = 0;
+      CHECK_OK(dg_date_from_ymd(&before, 2023, 1, 2));
+      CHECK_OK(dg_store_snapshot(&snap_plan, &snap_log, &version, store, cal,
+                                 1, before));
+      CHECK(version == 1 && snap_plan != NULL && snap_log != NULL);
+      CHECK_OK(dg_events_count(&n, snap_log));
+      CHECK(n == 3);
+      CHECK_OK(dg_plan_find(&index, snap_plan, DG_RECORD_TASK, "t_warning",
+                            strlen("t_warning")));
+      dg_events_free(snap_log);
+      dg_plan_free(snap_plan);
+      CHECK_OK(dg_store_snapshot(&snap_plan, &snap_log, NULL, store, cal, 0,
+                                 0));
+      dg_events_free(snap_log);
+      dg_plan_free(snap_plan);
+
+      snap_plan = (dg_plan *)JUNK;
+      snap_log = (dg_events *)JUNK;
+      CHECK_STATUS(DG_INVALID_ARGUMENT,
+                   dg_store_snapshot(&snap_plan, &snap_log, &version, store,
+                                     cal, 2, 0));
+      CHECK_MESSAGE_HAS("dg_store_snapshot: as_of is 2; it must be 0 or 1");
+      CHECK(snap_plan == NULL && snap_log == NULL && version == 0);
+      CHECK_STATUS(DG_INVALID_ARGUMENT,
+                   dg_store_snapshot(&snap_plan, NULL, NULL, store, cal, 0, 0));
+      CHECK_MESSAGE_HAS("dg_store_snapshot: events_out is NULL");
+      CHECK(snap_plan == NULL);
+      CHECK_STATUS(DG_INVALID_ARGUMENT,
+                   dg_store_snapshot(&snap_plan, &snap_log, NULL, store, NULL,
+                                     0, 0));
+      CHECK_MESSAGE_HAS("dg_store_snapshot: cal is NULL");
+    }
     dg_calendar_free(cal);
     dg_plan_free(plan);
   }

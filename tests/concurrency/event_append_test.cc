@@ -4,6 +4,11 @@
 // publishes new plan versions and appends events"). Short enough for the
 // normal suite; run it under -DDG_SANITIZE=thread for the TSan check.
 //
+// The third test has the writer add plan versions as well as events (the
+// whole of issue 7's stress test): each reader reads one moment of the
+// store (LoadTrackingSnapshot) and must never get a version together with
+// events that only a later version accepts.
+//
 // Events come in batches of kBatch: batch b holds a progress report of b
 // percent on t_warning and kBatch - 1 reminders. A reader can therefore tell
 // from what it loaded whether it saw whole batches only, and two readers
@@ -249,6 +254,134 @@ TEST(EventAppendTest, ReadersOfAStoreSeeWholeBatchesWhileOneAppends) {
   for (std::thread& t : threads) t.join();
   for (int i = 0; i < kReaders; ++i) EXPECT_EQ(failures[i], "") << "reader " << i;
   EXPECT_GE(answers.distinct(), static_cast<size_t>(kBatches));
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+}
+
+// Version k + 1 of the plan: the fixture plus tasks t_extra_1..t_extra_k
+// (inserted at the end of its "tasks" array), led by the finance bureau.
+std::string VersionJson(const std::string& fixture, int k) {
+  std::string extra;
+  for (int i = 1; i <= k; ++i) {
+    extra += R"(, {"id": "t_extra_)" + std::to_string(i) +
+             R"(", "parent": "s_debt", "path": "4/二/（一）/x)" +
+             std::to_string(i) + R"(", "title": "追加任务)" +
+             std::to_string(i) +
+             R"(", "assignments": [{"role": "lead", "unit": "czj"}]})";
+  }
+  const size_t tasks = fixture.find("\"tasks\"");
+  const size_t end = fixture.find("\n  ]", tasks);  // the array's closing line
+  if (tasks == std::string::npos || end == std::string::npos) return "";
+  return fixture.substr(0, end) + extra + fixture.substr(end);
+}
+
+// Batch k: kBatch events on t_extra_k, which only version k + 1 has.
+std::string ExtraBatchJsonl(int k) {
+  const std::string date = (*Date::Parse("2023-03-06") + k).ToString();
+  std::string text;
+  for (int i = 0; i < kBatch; ++i) {
+    text += R"({"id":"x)" + std::to_string(k) + "_" + std::to_string(i) +
+            R"(","kind":")" + (i == 0 ? "assigned" : "reminder") +
+            R"(","date":")" + date + R"(","task":"t_extra_)" +
+            std::to_string(k) + "\"}\n";
+  }
+  return text;
+}
+
+TEST(EventAppendTest, ReadersSeeOneMomentWhileAWriterAddsVersionsAndEvents) {
+  const std::string path = ::testing::TempDir() + "/event_versions_test.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+  const std::string fixture = Fixture();
+  ASSERT_FALSE(VersionJson(fixture, 1).empty()) << "the fixture's tasks array moved";
+  ASSERT_TRUE(LoadPlanJson(VersionJson(fixture, 2)).ok());
+  {
+    absl::StatusOr<Store> store = Store::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status();
+    ASSERT_TRUE(store->Init(fixture, *Date::Parse("2023-03-03")).ok());
+  }
+  const Calendar cal = Calendar::ChinaMainland();
+  const Date on = *Date::Parse("2023-04-28");
+  std::mutex mu;
+  std::map<std::pair<int64_t, size_t>, std::string> answers;  // guarded by mu
+  std::atomic<bool> done{false};
+  std::vector<std::string> failures(kReaders);
+  Pace pace;
+
+  auto read = [&](int id) {
+    StoreOptions options;
+    options.read_only = true;
+    absl::StatusOr<Store> store = Store::Open(path, options);
+    if (!store.ok()) {
+      failures[id] = store.status().ToString();
+      return;
+    }
+    while (!done.load(std::memory_order_acquire)) {
+      // The latest version and every event, as of one moment.
+      absl::StatusOr<TrackingSnapshot> snapshot =
+          LoadTrackingSnapshot(*store, cal, std::nullopt);
+      if (!snapshot.ok()) {
+        failures[id] = snapshot.status().ToString();
+        return;
+      }
+      // Version v has had batch v - 2 (just added) or v - 1 appended.
+      const int64_t v = snapshot->plan.version.version;
+      const size_t n = snapshot->log.size();
+      const size_t batches = n / kBatch;
+      if (n % kBatch != 0 || (static_cast<int64_t>(batches) != v - 1 &&
+                              static_cast<int64_t>(batches) != v - 2)) {
+        failures[id] = "version " + std::to_string(v) + " with " +
+                       std::to_string(n) + " events";
+        return;
+      }
+      absl::StatusOr<Tracker> tracker = Tracker::Create(
+          snapshot->plan.plan, cal, *PolicyFromPlan(snapshot->plan.plan));
+      if (!tracker.ok()) {
+        failures[id] = tracker.status().ToString();
+        return;
+      }
+      const std::string answer = Evaluate(*tracker, snapshot->log, on);
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        auto [it, inserted] = answers.emplace(std::make_pair(v, n), answer);
+        if (!inserted && it->second != answer) {
+          failures[id] = "two answers for version " + std::to_string(v) +
+                         " with " + std::to_string(n) + " events";
+          return;
+        }
+      }
+      pace.reads.fetch_add(1);
+    }
+  };
+  auto reader = [&](int id) {
+    read(id);
+    pace.stopped.fetch_add(1);
+  };
+
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kReaders; ++i) threads.emplace_back(reader, i);
+  constexpr int kVersions = 12;
+  {
+    absl::StatusOr<Store> writer = Store::Open(path);
+    EXPECT_TRUE(writer.ok()) << writer.status();  // no ASSERT: join first
+    for (int k = 1; writer.ok() && k <= kVersions; ++k) {
+      absl::StatusOr<PlanVersion> v = writer->AddPlanVersion(
+          VersionJson(fixture, k), *Date::Parse("2023-03-06") + k);
+      EXPECT_TRUE(v.ok()) << v.status();
+      // Every other version, its events follow at once: a reader reading
+      // the version and the events apart would then catch the version
+      // without them and the events with the version before.
+      if (k % 2 == 0) pace.WaitForReaders();
+      absl::StatusOr<AppendResult> r =
+          AppendValidatedEvents(*writer, cal, ExtraBatchJsonl(k));
+      EXPECT_TRUE(r.ok()) << r.status();
+      pace.WaitForReaders();
+    }
+  }
+  done.store(true, std::memory_order_release);
+  for (std::thread& t : threads) t.join();
+  for (int i = 0; i < kReaders; ++i) EXPECT_EQ(failures[i], "") << "reader " << i;
+  // Both moments of every even version were read, the last of every
+  // odd one (see Pace).
+  EXPECT_GE(answers.size(), static_cast<size_t>(kVersions + kVersions / 2));
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
 }
 

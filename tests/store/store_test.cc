@@ -196,6 +196,37 @@ TEST(StoreTest, PlanVersionsTakeEffectInOrder) {
   EXPECT_EQ((*all)[0].effective, Day("2023-03-03"));
   EXPECT_EQ((*all)[1].effective, Day("2023-07-01"));
   EXPECT_TRUE((*all)[1].json.empty());
+
+  // A snapshot picks its version by the same rule, with every event.
+  ASSERT_TRUE(store
+                  ->AppendJsonLines(
+                      R"({"id":"e1","kind":"assigned","date":"2023-03-06","task":"t_warning"})")
+                  .ok());
+  for (const auto& [on, version] :
+       std::vector<std::pair<std::optional<Date>, int64_t>>{
+           {std::nullopt, 2},
+           {Day("2023-06-30"), 1},
+           {Day("2023-07-01"), 2},
+           {Day("2023-01-02"), 1}}) {  // before version 1: version 1's
+    absl::StatusOr<StoreSnapshot> snapshot = store->ReadSnapshot(on);
+    ASSERT_TRUE(snapshot.ok()) << snapshot.status();
+    EXPECT_EQ(snapshot->plan.version, version);
+    EXPECT_EQ(snapshot->plan.json,
+              Canonical(version == 1 ? plan : renamed));
+    ASSERT_EQ(snapshot->events.size(), 1u);
+    EXPECT_EQ(snapshot->events[0].id, "e1");
+  }
+}
+
+TEST(StoreTest, SnapshotOfAStoreWithoutAPlanIsNotFound) {
+  ScratchDir dir;
+  absl::StatusOr<Store> store = Store::Open(dir.File("plan.db"));
+  ASSERT_TRUE(store.ok()) << store.status();
+  absl::StatusOr<StoreSnapshot> snapshot = store->ReadSnapshot(std::nullopt);
+  EXPECT_EQ(snapshot.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(snapshot.status().message(), HasSubstr("no plan version yet"));
+  snapshot = store->ReadSnapshot(Day("2023-03-03"));
+  EXPECT_EQ(snapshot.status().code(), absl::StatusCode::kNotFound);
 }
 
 TEST(StoreTest, AppendsInOrderAndIsIdempotentById) {

@@ -53,60 +53,47 @@ absl::StatusOr<std::string> ReadText(const std::string& path, std::string_view w
   return ss.str();
 }
 
-// The plan and the events: from --plan and --events, or from the store
-// --db (the plan version in effect on `on`, every stored event).
-struct Sources {
-  Plan plan;
-  std::string events_text;  // --events: JSON Lines to append to the log
-  std::optional<Store> store;
-};
-
-absl::StatusOr<Sources> ReadSources(const TrackingArgs& args,
-                                    std::optional<Date> on) {
+// `on`: the date the answer is about (it picks the plan version of --db);
+// none: the latest version. With --db the plan version and the events are
+// read together (LoadTrackingSnapshot), so a writer adding both meanwhile
+// cannot give a version with events of a later one.
+absl::StatusOr<std::unique_ptr<Inputs>> Open(const TrackingArgs& args,
+                                             std::optional<Date> on) {
+  absl::StatusOr<Calendar> cal = OpenCalendar(args.provisional, args.overlays);
+  if (!cal.ok()) return cal.status();
+  std::optional<Plan> plan;
+  std::optional<EventLog> log;
   if (!args.db_path.empty()) {
     StoreOptions options;
     options.read_only = true;
     absl::StatusOr<Store> store = Store::Open(args.db_path, options);
     if (!store.ok()) return WithContext(store.status(), "--db");
-    absl::StatusOr<StoredPlan> stored = StoredPlanFor(*store, on);
-    if (!stored.ok()) return WithContext(stored.status(), "--db");
-    return Sources{std::move(stored->plan), "", *std::move(store)};
+    absl::StatusOr<TrackingSnapshot> snapshot =
+        LoadTrackingSnapshot(*store, *cal, on);
+    if (!snapshot.ok()) return WithContext(snapshot.status(), "--db");
+    plan = snapshot->plan.plan;
+    log = std::move(snapshot->log);
+  } else {
+    if (args.plan_path.empty() || args.events_path.empty()) {
+      return absl::InvalidArgumentError(
+          "give --db STORE, or --plan PLAN and --events EVENTS.jsonl");
+    }
+    absl::StatusOr<Plan> loaded = LoadPlan(args.plan_path);
+    if (!loaded.ok()) return loaded.status();
+    absl::StatusOr<std::string> text = ReadText(args.events_path, "--events");
+    if (!text.ok()) return text.status();
+    plan = *std::move(loaded);
+    log.emplace(*plan, *cal);
+    absl::StatusOr<size_t> n = log->AppendJsonl(*text, args.events_path);
+    if (!n.ok()) return WithContext(n.status(), "--events");
   }
-  if (args.plan_path.empty() || args.events_path.empty()) {
-    return absl::InvalidArgumentError(
-        "give --db STORE, or --plan PLAN and --events EVENTS.jsonl");
-  }
-  absl::StatusOr<Plan> plan = LoadPlan(args.plan_path);
-  if (!plan.ok()) return plan.status();
-  absl::StatusOr<std::string> text = ReadText(args.events_path, "--events");
-  if (!text.ok()) return text.status();
-  return Sources{*std::move(plan), *std::move(text), std::nullopt};
-}
-
-// `on`: the date the answer is about (it picks the plan version of --db);
-// none: the latest version.
-absl::StatusOr<std::unique_ptr<Inputs>> Open(const TrackingArgs& args,
-                                             std::optional<Date> on) {
-  absl::StatusOr<Calendar> cal = OpenCalendar(args.provisional, args.overlays);
-  if (!cal.ok()) return cal.status();
-  absl::StatusOr<Sources> sources = ReadSources(args, on);
-  if (!sources.ok()) return sources.status();
-  const Plan* plan = &sources->plan;
   absl::StatusOr<TrackingPolicy> policy =
       args.policy_path.empty() ? PolicyFromPlan(*plan) : LoadPolicyFile(args.policy_path);
   if (!policy.ok()) return WithContext(policy.status(), "--policy");
   absl::StatusOr<Tracker> tracker = Tracker::Create(*plan, *cal, *policy);
   if (!tracker.ok()) return WithContext(tracker.status(), "--policy");
-  EventLog log(*plan, *cal);
-  if (sources->store) {
-    absl::StatusOr<size_t> n = LoadStoredEvents(*sources->store, log);
-    if (!n.ok()) return WithContext(n.status(), "--db");
-  } else {
-    absl::StatusOr<size_t> n =
-        log.AppendJsonl(sources->events_text, args.events_path);
-    if (!n.ok()) return WithContext(n.status(), "--events");
-  }
-  return std::make_unique<Inputs>(Inputs{*plan, std::move(log), *std::move(tracker)});
+  return std::make_unique<Inputs>(
+      Inputs{*plan, *std::move(log), *std::move(tracker)});
 }
 
 std::string TaskText(const Plan& plan, TaskIndex task) {

@@ -2204,6 +2204,33 @@ class Store(_Handle):
         """The latest plan version (or the one in effect on `on`), loaded."""
         return Plan.from_json(self.plan_json(on)[1])
 
+    def snapshot(self, on: datetime.date = None,
+                 calendar: "Calendar" = None) -> tuple:
+        """(version, Plan, EventLog): the plan version in effect on `on`
+        (the latest without it; the first one's when `on` precedes it) and
+        every stored event on `calendar` (default: the built-in one), read
+        in one read transaction: one moment of the store, even while
+        another connection adds versions and events. NotFoundError when
+        the store has no plan version."""
+        day = 0 if on is None else _date_arg(
+            on, "Store.snapshot() argument 'on'")
+        cal = Calendar() if calendar is None else calendar
+        plan_handle = _capi.dg_plan_p()
+        events_handle = _capi.dg_events_p()
+        version = ctypes.c_int64()
+        _check(_lib.dg_store_snapshot(
+            ctypes.byref(plan_handle), ctypes.byref(events_handle),
+            ctypes.byref(version), self._live(),
+            _calendar_arg(cal, "Store.snapshot() argument 'calendar'"),
+            0 if on is None else 1, day))
+        plan = Plan.__new__(Plan)
+        plan._handle = plan_handle
+        log = EventLog.__new__(EventLog)
+        log._handle = events_handle
+        log._plan = plan
+        log._calendar = cal
+        return version.value, plan, log
+
     # -- Events ------------------------------------------------------------
 
     def append(self, events, *, plan: "Plan" = None,
@@ -2584,15 +2611,16 @@ class EventLog(_Handle):
     def from_store(cls, store: "Store", on: datetime.date = None,
                    calendar: "Calendar" = None) -> "EventLog":
         """A log of every event of `store`, for the store's plan version in
-        effect on `on` (the latest without it) on `calendar` (default: the
-        built-in one). Evaluate it with Tracker(log.plan, ...).
+        effect on `on` (the latest without it; the first one's when `on`
+        precedes it) on `calendar` (default: the built-in one). Evaluate it
+        with Tracker(log.plan, ...).
 
+        The plan version and the events are read together, in one read
+        transaction, so a writer adding both meanwhile cannot give a
+        version with events of a later one (Store.snapshot()).
         FailedPreconditionError names the seq of a stored event that plan
         version does not accept."""
-        plan = store.plan(on)
-        log = cls(plan, Calendar() if calendar is None else calendar)
-        log.load_store(store)
-        return log
+        return store.snapshot(on, calendar)[2]
 
     @property
     def plan(self) -> "Plan":

@@ -731,6 +731,9 @@ PROTOTYPES = {
         dg_status, [_size_p, dg_events_p, c_char_p, c_size_t, c_char_p,
                     c_size_t]),
     "dg_events_load_store": (dg_status, [_size_p, dg_events_p, dg_store_p]),
+    "dg_store_snapshot": (
+        dg_status, [_plan_out, POINTER(dg_events_p), _int64_p, dg_store_p,
+                    dg_calendar_p, c_int, dg_date]),
     "dg_events_count": (dg_status, [_size_p, dg_events_p]),
     "dg_events_to_jsonl": (
         dg_status, [_owned_string_p, _size_p, dg_events_p]),

@@ -163,6 +163,42 @@ def test_event_log_from_store(store):
         log.load_store("plan.db")
 
 
+def test_snapshot_reads_a_version_with_its_events(path):
+    with new_store(path) as store:
+        store.append([event("e1", kind="assigned")])
+        # Version 2 adds a task; its events only fit version 2.
+        plan = json.loads(SMALL_PLAN.read_text(encoding="utf-8"))
+        plan["tasks"].append({
+            "id": "t_new", "parent": "s_debt", "path": "4/二/（一）/9",
+            "title": "新增任务",
+            "assignments": [{"role": "lead", "unit": "czj"}]})
+        assert store.add_plan(json.dumps(plan, ensure_ascii=False),
+                              D(2023, 4, 3)) == 2
+        store.append([event("e2", "2023-04-04", kind="assigned",
+                            task="t_new")])
+
+        version, snap_plan, log = store.snapshot()
+        assert version == 2 and len(log) == 2
+        assert snap_plan.find_task("t_new").id == "t_new"
+        assert log.plan is snap_plan
+        # Version 1 does not accept e2: the error names its seq.
+        with pytest.raises(dutygraph.FailedPreconditionError,
+                           match=r"seq N.*event 2 \('e2'\).*unknown task"):
+            store.snapshot(D(2023, 3, 10))
+        # Before version 1 takes effect: version 1's.
+        with pytest.raises(dutygraph.FailedPreconditionError):
+            dutygraph.EventLog.from_store(store, D(2023, 1, 2))
+        assert dutygraph.EventLog.from_store(store).to_jsonl() == \
+            store.events_jsonl()
+        with pytest.raises(TypeError, match="Store.snapshot.. argument 'calendar'"):
+            store.snapshot(calendar="china")
+
+
+def test_snapshot_of_an_empty_store(empty_store):
+    with pytest.raises(dutygraph.NotFoundError, match="no plan version"):
+        empty_store.snapshot()
+
+
 def test_conflicting_id_applies_nothing(store):
     store.append([event("e1")])
     with pytest.raises(dutygraph.AlreadyExistsError) as caught:

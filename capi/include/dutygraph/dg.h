@@ -1740,6 +1740,34 @@ DG_API dg_status dg_events_append_jsonl(size_t *appended_out,
 DG_API dg_status dg_events_load_store(size_t *appended_out, dg_events *events,
                                       dg_store *store) DG_NOEXCEPT;
 
+/**
+ * Reads a store's plan version and every stored event together, in one
+ * read transaction: a plan and an event log of one moment of the store,
+ * even while another connection adds plan versions and events
+ * (dg_store_plan_json() then dg_events_load_store() are two reads, and a
+ * writer may commit between them).
+ * @param plan_out     receives the plan version as a new plan; free it with
+ *                     dg_plan_free().
+ * @param events_out   receives a new event log on that plan and `cal`,
+ *                     holding every stored event; free it with
+ *                     dg_events_free().
+ * @param version_out  may be NULL; receives the plan's version number.
+ * @param store        the store.
+ * @param cal          the calendar the events are checked on.
+ * @param as_of        0: the latest version; 1: the version in effect on
+ *                     `on` (the first one's when `on` precedes it).
+ * @param on           the date read when `as_of` is 1.
+ * @return DG_NOT_FOUND when the store has no plan version;
+ *         DG_FAILED_PRECONDITION naming the seq of a stored event the plan
+ *         does not accept; DG_DATA_LOSS for a stored plan that no longer
+ *         loads. On any error both handles are NULL.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_store_snapshot(dg_plan **plan_out, dg_events **events_out,
+                                   int64_t *version_out, dg_store *store,
+                                   const dg_calendar *cal, int as_of,
+                                   dg_date on) DG_NOEXCEPT;
+
 /** The number of events. Thread safety: exclusive. */
 DG_API dg_status dg_events_count(size_t *count_out,
                                  const dg_events *events) DG_NOEXCEPT;
