@@ -315,9 +315,10 @@ class Program {
     dg_calendar* c = nullptr;
     dg_status s;
     const char* function;
-    // A derivation rebuilds the calendar's day tables (about 8 ms under
-    // ASan): past two per program they would dominate the run. The overlay
-    // texts themselves are fuzzed by calendar_text.
+    // A derivation copies and rescans the calendar's day tables for all
+    // 73,049 days (about a tenth of a typical program's time here): past
+    // two per program they would dominate the run. The overlay texts
+    // themselves are fuzzed by calendar_text.
     const uint8_t op = in_.U8() % 3;
     if (op != 2 && ++derivations_ > kMaxDerivations) {
       (void)CalArg();
