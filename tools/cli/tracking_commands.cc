@@ -27,6 +27,7 @@ struct TrackingArgs {
   std::string policy_path;
   bool provisional = false;
   std::vector<std::string> overlays;
+  CalendarLimits overlay_limits;  // --overlay-max-*
   bool json = false;
   std::string on;
   std::string unit;
@@ -87,7 +88,7 @@ absl::StatusOr<Sources> ReadSources(const TrackingArgs& args,
 // none: the latest version.
 absl::StatusOr<std::unique_ptr<Inputs>> Open(const TrackingArgs& args,
                                              std::optional<Date> on) {
-  absl::StatusOr<Calendar> cal = OpenCalendar(args.provisional, args.overlays);
+  absl::StatusOr<Calendar> cal = OpenCalendar(args.provisional, args.overlays, args.overlay_limits);
   if (!cal.ok()) return cal.status();
   absl::StatusOr<Sources> sources = ReadSources(args, on);
   if (!sources.ok()) return sources.status();
@@ -315,6 +316,7 @@ CLI::App* Add(CLI::App& app, CommandAction& action, const char* name,
   sub->add_flag("--provisional", args->provisional,
                 "answer for years without an official holiday schedule (weekends only)");
   sub->add_option("--overlay", args->overlays, "calendar adjustments file (repeatable)");
+  AddOverlayLimitOptions(sub, args->overlay_limits);
   sub->callback([&action, args, run]() { action = [args, run]() { return run(*args); }; });
   return sub;
 }
