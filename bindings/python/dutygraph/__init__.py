@@ -242,6 +242,33 @@ def _check(status):
 _INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 
 
+def _limit_options(limits, where, options, int32_names=()):
+    """A dict of limits -> `options` (a limits struct made by its _INIT
+    function) with those fields set; the others keep their defaults. None
+    stays None. Fields named in `int32_names` are int32_t, the others
+    uint64_t."""
+    if limits is None:
+        return None
+    if not isinstance(limits, dict):
+        raise TypeError(f"{where} 'limits' must be a dict, not "
+                        f"{type(limits).__name__}")
+    names = [name for name, _ in options._fields_[1:]]
+    for name, value in limits.items():
+        if name not in names:
+            raise _error(_capi.DG_INVALID_ARGUMENT,
+                         f"{where} 'limits': unknown limit {name!r}; "
+                         f"expected {', '.join(names)}")
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{where} 'limits'[{name!r}] must be an int")
+        top = _INT32_MAX if name in int32_names else 2**64 - 1
+        if not 0 <= value <= top:
+            raise _error(_capi.DG_OUT_OF_RANGE,
+                         f"{where} 'limits'[{name!r}] = {value} is out "
+                         f"of range")
+        setattr(options, name, value)
+    return options
+
+
 def _date_arg(value, where):
     """datetime.date -> dg_date; `where` names the argument in errors."""
     if isinstance(value, datetime.datetime):
@@ -590,33 +617,13 @@ class Calendar(_Handle):
 
     # -- Derivation --------------------------------------------------------
 
-    _LIMIT_NAMES = ("max_bytes", "max_declared_days", "max_name_bytes",
-                    "max_total_declared_days", "max_layers")
-
     @staticmethod
     def _limits(limits, where):
         """A dict of limits (see derive_text) -> dg_calendar_derive_options
         (the others keep their defaults), or None."""
-        if limits is None:
-            return None
-        if not isinstance(limits, dict):
-            raise TypeError(f"{where} 'limits' must be a dict, not "
-                            f"{type(limits).__name__}")
-        options = _capi.calendar_derive_options_init()
-        for name, value in limits.items():
-            if name not in Calendar._LIMIT_NAMES:
-                raise _error(_capi.DG_INVALID_ARGUMENT,
-                             f"{where} 'limits': unknown limit {name!r}; "
-                             f"expected {', '.join(Calendar._LIMIT_NAMES)}")
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise TypeError(f"{where} 'limits'[{name!r}] must be an int")
-            top = _INT32_MAX if name == "max_layers" else 2**64 - 1
-            if not 0 <= value <= top:
-                raise _error(_capi.DG_OUT_OF_RANGE,
-                             f"{where} 'limits'[{name!r}] = {value} is out "
-                             f"of range")
-            setattr(options, name, value)
-        return options
+        return _limit_options(limits, where,
+                              _capi.calendar_derive_options_init(),
+                              int32_names=("max_layers",))
 
     def derive_text(self, text: str, limits: dict = None) -> "Calendar":
         """This calendar with the adjustments in `text` applied on top.
@@ -1503,26 +1510,8 @@ class Plan(_Handle):
     def _limits(limits, where):
         """A dict of max_bytes / max_depth / max_records -> dg_load_options
         (the others keep their defaults), or None."""
-        if limits is None:
-            return None
-        if not isinstance(limits, dict):
-            raise TypeError(f"{where} 'limits' must be a dict, not "
-                            f"{type(limits).__name__}")
-        options = _capi.load_options_init()
-        for name, value in limits.items():
-            if name not in ("max_bytes", "max_depth", "max_records"):
-                raise _error(_capi.DG_INVALID_ARGUMENT,
-                             f"{where} 'limits': unknown limit {name!r}; "
-                             f"expected max_bytes, max_depth, max_records")
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise TypeError(f"{where} 'limits'[{name!r}] must be an int")
-            top = _INT32_MAX if name == "max_depth" else 2**64 - 1
-            if not 0 <= value <= top:
-                raise _error(_capi.DG_OUT_OF_RANGE,
-                             f"{where} 'limits'[{name!r}] = {value} is out "
-                             f"of range")
-            setattr(options, name, value)
-        return options
+        return _limit_options(limits, where, _capi.load_options_init(),
+                              int32_names=("max_depth",))
 
     @classmethod
     def _loaded(cls, function, data, options=None):
