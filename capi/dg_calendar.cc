@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -22,6 +23,7 @@
 namespace {
 
 using dutygraph::Calendar;
+using dutygraph::CalendarLimits;
 using dutygraph::CalendarMode;
 using dutygraph::CalendarResult;
 using dutygraph::Date;
@@ -44,6 +46,63 @@ dg_status CheckMode(CalendarMode* mode_out, dg_calendar_mode mode,
                       "DG_CALENDAR_PROVISIONAL=1)"});
   }
   *mode_out = static_cast<CalendarMode>(mode);
+  return DG_OK;
+}
+
+// The limits a caller's dg_calendar_derive_options declare (NULL: the
+// defaults). Only the fields within struct_size are read; the others keep
+// their defaults. A limit of 0 (or below) would refuse every text, so it is
+// taken for an uninitialised struct and refused by name.
+dg_status ReadDeriveOptions(CalendarLimits* limits,
+                            const dg_calendar_derive_options* opts,
+                            const ApiCall& call) {
+  *limits = CalendarLimits{};
+  if (opts == nullptr) return DG_OK;
+  const size_t declared = opts->struct_size;
+  if (declared < DG_FIELD_END(dg_calendar_derive_options, max_bytes)) {
+    return call.Fail(DG_INVALID_ARGUMENT,
+                     {"opts->struct_size is ", std::to_string(declared),
+                      ", too small for dg_calendar_derive_options; initialise "
+                      "it with DG_CALENDAR_DERIVE_OPTIONS_INIT"});
+  }
+  // The uint64_t fields, in struct order, and the limits they set.
+  struct Field {
+    uint64_t dg_calendar_derive_options::*member;
+    size_t end;
+    const char* name;
+    size_t CalendarLimits::*target;
+  };
+  using O = dg_calendar_derive_options;
+  static constexpr Field kFields[] = {
+      {&O::max_bytes, DG_FIELD_END(O, max_bytes), "opts->max_bytes",
+       &CalendarLimits::max_bytes},
+      {&O::max_declared_days, DG_FIELD_END(O, max_declared_days),
+       "opts->max_declared_days", &CalendarLimits::max_declared_days},
+      {&O::max_name_bytes, DG_FIELD_END(O, max_name_bytes),
+       "opts->max_name_bytes", &CalendarLimits::max_name_bytes},
+      {&O::max_total_declared_days, DG_FIELD_END(O, max_total_declared_days),
+       "opts->max_total_declared_days",
+       &CalendarLimits::max_total_declared_days},
+  };
+  for (const Field& field : kFields) {
+    if (declared < field.end) return DG_OK;  // an older caller: defaults
+    const uint64_t value = opts->*field.member;
+    if (value == 0) {
+      return call.Fail(DG_INVALID_ARGUMENT,
+                       {field.name, " is 0; it must be at least 1"});
+    }
+    limits->*field.target =
+        static_cast<size_t>(std::min<uint64_t>(value, SIZE_MAX));
+  }
+  if (declared >= DG_FIELD_END(dg_calendar_derive_options, max_layers)) {
+    if (opts->max_layers < 1) {
+      return call.Fail(DG_INVALID_ARGUMENT,
+                       {"opts->max_layers is ",
+                        std::to_string(opts->max_layers),
+                        "; it must be at least 1"});
+    }
+    limits->max_layers = static_cast<size_t>(opts->max_layers);
+  }
   return DG_OK;
 }
 
@@ -115,40 +174,76 @@ dg_status dg_calendar_china_mainland(dg_calendar** out,
   });
 }
 
+namespace {
+
+dg_status DeriveText(dg_calendar** out, const dg_calendar* base,
+                     const char* text, size_t text_len,
+                     const dg_calendar_derive_options* opts,
+                     const ApiCall& call) {
+  ZeroOut(out);
+  if (out == nullptr) return call.NullArgument("out");
+  if (dg_status s = CheckHandle(call, base, "base"); s != DG_OK) return s;
+  std::string_view checked;
+  if (dg_status s = call.CheckText(&checked, text, text_len, "text");
+      s != DG_OK) {
+    return s;
+  }
+  CalendarLimits limits;
+  if (dg_status s = ReadDeriveOptions(&limits, opts, call); s != DG_OK) {
+    return s;
+  }
+  // "<text>" prefixes the C++ library's messages: "<text>:3: bad date ...".
+  absl::StatusOr<Calendar> derived =
+      base->calendar.DeriveFromText(checked, "<text>", limits);
+  if (!derived.ok()) return call.FromStatus(derived.status());
+  return ReturnCalendar(out, *std::move(derived));
+}
+
+dg_status DeriveFile(dg_calendar** out, const dg_calendar* base,
+                     const char* path, size_t path_len,
+                     const dg_calendar_derive_options* opts,
+                     const ApiCall& call) {
+  ZeroOut(out);
+  if (out == nullptr) return call.NullArgument("out");
+  if (dg_status s = CheckHandle(call, base, "base"); s != DG_OK) return s;
+  std::string_view checked;
+  if (dg_status s = call.CheckPath(&checked, path, path_len); s != DG_OK) {
+    return s;
+  }
+  CalendarLimits limits;
+  if (dg_status s = ReadDeriveOptions(&limits, opts, call); s != DG_OK) {
+    return s;
+  }
+  absl::StatusOr<Calendar> derived =
+      base->calendar.DeriveFromFile(std::string(checked), limits);
+  if (!derived.ok()) return call.FromStatus(derived.status());
+  return ReturnCalendar(out, *std::move(derived));
+}
+
+}  // namespace
+
 dg_status dg_calendar_derive_text(dg_calendar** out, const dg_calendar* base,
                                   const char* text, size_t text_len) noexcept {
-  DG_API_GUARD({
-    ZeroOut(out);
-    if (out == nullptr) return call.NullArgument("out");
-    if (dg_status s = CheckHandle(call, base, "base"); s != DG_OK) return s;
-    std::string_view checked;
-    if (dg_status s = call.CheckText(&checked, text, text_len, "text");
-        s != DG_OK) {
-      return s;
-    }
-    // "<text>" prefixes the C++ library's messages: "<text>:3: bad date ...".
-    absl::StatusOr<Calendar> derived =
-        base->calendar.DeriveFromText(checked, "<text>");
-    if (!derived.ok()) return call.FromStatus(derived.status());
-    return ReturnCalendar(out, *std::move(derived));
-  });
+  DG_API_GUARD(
+      { return DeriveText(out, base, text, text_len, nullptr, call); });
+}
+
+dg_status dg_calendar_derive_text_v2(
+    dg_calendar** out, const dg_calendar* base, const char* text,
+    size_t text_len, const dg_calendar_derive_options* opts) noexcept {
+  DG_API_GUARD({ return DeriveText(out, base, text, text_len, opts, call); });
 }
 
 dg_status dg_calendar_derive_file(dg_calendar** out, const dg_calendar* base,
                                   const char* path, size_t path_len) noexcept {
-  DG_API_GUARD({
-    ZeroOut(out);
-    if (out == nullptr) return call.NullArgument("out");
-    if (dg_status s = CheckHandle(call, base, "base"); s != DG_OK) return s;
-    std::string_view checked;
-    if (dg_status s = call.CheckPath(&checked, path, path_len); s != DG_OK) {
-      return s;
-    }
-    absl::StatusOr<Calendar> derived =
-        base->calendar.DeriveFromFile(std::string(checked));
-    if (!derived.ok()) return call.FromStatus(derived.status());
-    return ReturnCalendar(out, *std::move(derived));
-  });
+  DG_API_GUARD(
+      { return DeriveFile(out, base, path, path_len, nullptr, call); });
+}
+
+dg_status dg_calendar_derive_file_v2(
+    dg_calendar** out, const dg_calendar* base, const char* path,
+    size_t path_len, const dg_calendar_derive_options* opts) noexcept {
+  DG_API_GUARD({ return DeriveFile(out, base, path, path_len, opts, call); });
 }
 
 dg_status dg_calendar_with_mode(dg_calendar** out, const dg_calendar* cal,

@@ -128,6 +128,21 @@ static_assert(offsetof(dg_unit_task, struct_size) == 0);
 static_assert(offsetof(dg_person_task, struct_size) == 0);
 static_assert(offsetof(dg_schedule_options, struct_size) == 0);
 static_assert(offsetof(dg_import_options, struct_size) == 0);
+static_assert(offsetof(dg_calendar_derive_options, struct_size) == 0);
+
+// ---- DG_CALENDAR_DERIVE_OPTIONS_INIT's limits are CalendarLimits{}'s ----
+constexpr dg_calendar_derive_options kDeriveDefaults =
+    DG_CALENDAR_DERIVE_OPTIONS_INIT;
+constexpr CalendarLimits kCalendarLimits{};
+static_assert(kDeriveDefaults.max_bytes == kCalendarLimits.max_bytes,
+              "DG_CALENDAR_DERIVE_OPTIONS_INIT drifted from calendar.h");
+static_assert(kDeriveDefaults.max_declared_days ==
+              kCalendarLimits.max_declared_days);
+static_assert(kDeriveDefaults.max_name_bytes == kCalendarLimits.max_name_bytes);
+static_assert(kDeriveDefaults.max_total_declared_days ==
+              kCalendarLimits.max_total_declared_days);
+static_assert(static_cast<size_t>(kDeriveDefaults.max_layers) ==
+              kCalendarLimits.max_layers);
 
 // ---- Schedules: DG_SCHEDULE_OPTIONS_INIT's defaults are the C++ ones ----
 constexpr dg_schedule_options kScheduleDefaults = DG_SCHEDULE_OPTIONS_INIT;

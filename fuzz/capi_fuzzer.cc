@@ -310,6 +310,25 @@ class Program {
     Replace(cal_[i], s, c);
   }
 
+  // Derivation limits: each the default or a small value (0 included, which
+  // the library refuses), so that every refusal is cheap to reach.
+  dg_calendar_derive_options DeriveOptions() {
+    dg_calendar_derive_options opts = DG_CALENDAR_DERIVE_OPTIONS_INIT;
+    opts.struct_size = StructSize(
+        sizeof opts,
+        offsetof(dg_calendar_derive_options, max_bytes) + sizeof opts.max_bytes);
+    const auto limit = [this](uint64_t fallback) -> uint64_t {
+      const uint8_t b = in_.U8();
+      return b < 128 ? fallback : uint64_t{b} - 128;
+    };
+    opts.max_bytes = limit(opts.max_bytes);
+    opts.max_declared_days = limit(opts.max_declared_days);
+    opts.max_name_bytes = limit(opts.max_name_bytes);
+    opts.max_total_declared_days = limit(opts.max_total_declared_days);
+    opts.max_layers = in_.U8() % 4 == 3 ? in_.I32() : opts.max_layers;
+    return opts;
+  }
+
   void DeriveCalendar() {
     const int i = Slot();
     dg_calendar* c = nullptr;
@@ -329,6 +348,13 @@ class Program {
       case 0: {
         const dg_calendar* base = CalArg();
         TextArg t = Str();
+        if (in_.U8() % 4 == 3) {
+          const dg_calendar_derive_options opts = DeriveOptions();
+          s = dg_calendar_derive_text_v2(MaybeNull(&c), base, t.data, t.size,
+                                         in_.Bool() ? &opts : nullptr);
+          function = "dg_calendar_derive_text_v2";
+          break;
+        }
         s = dg_calendar_derive_text(MaybeNull(&c), base, t.data, t.size);
         function = "dg_calendar_derive_text";
         break;
@@ -336,6 +362,13 @@ class Program {
       case 1: {
         const dg_calendar* base = CalArg();
         const TextArg t = PathArg(DG_FUZZ_OVERLAY_TXT);
+        if (in_.U8() % 4 == 3) {
+          const dg_calendar_derive_options opts = DeriveOptions();
+          s = dg_calendar_derive_file_v2(MaybeNull(&c), base, t.data, t.size,
+                                         in_.Bool() ? &opts : nullptr);
+          function = "dg_calendar_derive_file_v2";
+          break;
+        }
         s = dg_calendar_derive_file(MaybeNull(&c), base, t.data, t.size);
         function = "dg_calendar_derive_file";
         break;

@@ -43,6 +43,7 @@
 #ifndef DUTYGRAPH_CALENDAR_H_
 #define DUTYGRAPH_CALENDAR_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -125,15 +126,49 @@ struct CalendarAdjustments {
   std::vector<Day> days;
 };
 
+// Limits against hostile calendar text and derivations. Exceeding one is
+// RESOURCE_EXHAUSTED naming the limit, its value and where ("overlay.txt:9:
+// ... the limit is 100000 (max_declared_days)"), never an out-of-memory kill;
+// nothing is changed. The defaults are far above any real calendar (the
+// built-in 2007–2026 data is 12 KB declaring 680 days; a local overlay
+// declares tens), and bound the memory one derivation may take to a few
+// hundred MB. docs/hostile-input.md lists them; the C API's
+// DG_CALENDAR_DERIVE_OPTIONS_INIT repeats them.
+//
+// A range (`off 2023-01-01..2023-12-31`) spans at most 366 days: that is a
+// format rule, not a limit (INVALID_ARGUMENT, cannot be raised) — a notice
+// declares days of one year, so a longer range is always a typo, and the
+// memory a range costs is bounded by max_declared_days anyway.
+struct CalendarLimits {
+  // Size of one calendar text or file, checked before a file is read.
+  size_t max_bytes = size_t{16} << 20;
+  // Days one text declares, a range counting each of its days (a later
+  // notice may declare a day again, so the size alone does not bound them).
+  size_t max_declared_days = 100'000;
+  // Bytes of one day's name (`off DATE..DATE NAME`): every day of a range
+  // keeps its own copy, so without it one 16 MiB line of a year's range
+  // would take 6 GB. Real names are a few characters ("春节").
+  size_t max_name_bytes = 1024;
+  // Days declared by every layer of the derived calendar together, the
+  // built-in data included (Derive() keeps every layer alive).
+  size_t max_total_declared_days = size_t{1} << 20;
+  // Layers of the derived calendar, the built-in data being the first: at
+  // most max_layers - 1 derivations in a chain. Each layer keeps its text's
+  // names and notices alive.
+  size_t max_layers = 64;
+};
+
 // ParseCalendarText()
 //
 // Reads the calendar file format (docs/calendar.md). `source_name` prefixes
 // every error and DayInfo::source ("overlay.txt:12: bad date '2023-02-30'").
 // INVALID_ARGUMENT for malformed lines, invalid UTF-8 or a day declared twice
 // under one notice; a later notice may override an earlier one's day (as the
-// 2020 春节 extension did).
+// 2020 春节 extension did). RESOURCE_EXHAUSTED past limits.max_bytes or
+// limits.max_declared_days (the other limits apply to Derive()).
 DUTYGRAPH_EXPORT absl::StatusOr<CalendarAdjustments> ParseCalendarText(
-    std::string_view text, std::string_view source_name);
+    std::string_view text, std::string_view source_name,
+    const CalendarLimits& limits = {});
 
 namespace internal {
 // The read-only arrays behind the inline fast paths below, owned by
@@ -165,13 +200,18 @@ class DUTYGRAPH_EXPORT Calendar {
   // A new calendar: this one with `adjustments` applied on top (an adjusted
   // day replaces this calendar's answer for that day; notices make their
   // years official). The mode is kept. INVALID_ARGUMENT if a day falls outside
-  // kMinDate..kMaxDate. Nothing is changed on failure.
-  absl::StatusOr<Calendar> Derive(const CalendarAdjustments& adjustments) const;
-  // DeriveFromText() / DeriveFromFile(): Derive() from the file format.
-  // NOT_FOUND if the file cannot be read.
-  absl::StatusOr<Calendar> DeriveFromText(std::string_view text,
-                                          std::string_view source_name) const;
-  absl::StatusOr<Calendar> DeriveFromFile(const std::string& path) const;
+  // kMinDate..kMaxDate; RESOURCE_EXHAUSTED past limits.max_layers or
+  // limits.max_total_declared_days. Nothing is changed on failure.
+  absl::StatusOr<Calendar> Derive(const CalendarAdjustments& adjustments,
+                                  const CalendarLimits& limits = {}) const;
+  // DeriveFromText() / DeriveFromFile(): Derive() from the file format,
+  // under every limit of `limits`. NOT_FOUND if the file cannot be read;
+  // a file larger than limits.max_bytes is refused before it is read.
+  absl::StatusOr<Calendar> DeriveFromText(
+      std::string_view text, std::string_view source_name,
+      const CalendarLimits& limits = {}) const;
+  absl::StatusOr<Calendar> DeriveFromFile(
+      const std::string& path, const CalendarLimits& limits = {}) const;
 
   // WithMode(): the same tables under another mode (cheap).
   Calendar WithMode(CalendarMode mode) const;

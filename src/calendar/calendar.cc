@@ -11,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "calendar/calendar_tables.h"
 #include "util/status_macros.h"
+#include "util/strings.h"
 
 namespace dutygraph {
 namespace internal {
@@ -25,10 +26,6 @@ using Tables = Calendar::Tables;
 constexpr int32_t kMinDays = -7305;  // 1950-01-01
 constexpr int32_t kMaxDays = 65743;  // 2149-12-31
 constexpr int32_t kDayCount = kMaxDays - kMinDays + 1;
-
-// Limits against hostile overlays; real ones declare tens of days.
-constexpr size_t kMaxAdjustedDays = 1 << 20;
-constexpr size_t kMaxLayers = 64;
 
 // Applies `layer` on top of `t` (later layers win): its notices make their
 // years known, its days are declared. Only the flags change here; the prefix
@@ -190,16 +187,39 @@ Calendar Calendar::WithMode(CalendarMode mode) const {
 std::string_view Calendar::name() const { return tables_->name; }
 
 absl::StatusOr<Calendar> Calendar::Derive(
-    const CalendarAdjustments& adjustments) const {
-  if (tables_->layers.size() >= kMaxLayers) {
-    return absl::ResourceExhaustedError(absl::StrFormat(
-        "a calendar can be derived at most %d times", kMaxLayers));
+    const CalendarAdjustments& adjustments,
+    const CalendarLimits& limits) const {
+  // Where the adjustments come from, for the limit messages: the source of
+  // their first day ("overlay.txt:3" -> "overlay.txt"), if any.
+  std::string origin;
+  if (!adjustments.days.empty() && !adjustments.days.front().source.empty()) {
+    const std::string& source = adjustments.days.front().source;
+    origin = absl::StrCat(source.substr(0, source.rfind(':')), ": ");
   }
-  size_t total = adjustments.days.size();
-  for (const auto& layer : tables_->layers) total += layer->days.size();
-  if (total > kMaxAdjustedDays) {
+  const size_t layers = tables_->layers.size() + 1;
+  if (layers > limits.max_layers) {
     return absl::ResourceExhaustedError(absl::StrFormat(
-        "%d declared days exceed the limit of %d", total, kMaxAdjustedDays));
+        "%sthe derived calendar would have %d layers (the built-in data is "
+        "the first); the limit is %d (max_layers)",
+        origin, layers, limits.max_layers));
+  }
+  size_t total = 0;
+  for (const auto& layer : tables_->layers) total += layer->days.size();
+  if (total > limits.max_total_declared_days ||
+      adjustments.days.size() > limits.max_total_declared_days - total) {
+    // Name the first day past the limit: "overlay.txt:9: ...".
+    const size_t first_over = total >= limits.max_total_declared_days
+                                  ? 0
+                                  : limits.max_total_declared_days - total;
+    if (first_over < adjustments.days.size() &&
+        !adjustments.days[first_over].source.empty()) {
+      origin = absl::StrCat(adjustments.days[first_over].source, ": ");
+    }
+    return absl::ResourceExhaustedError(absl::StrFormat(
+        "%sthe derived calendar would declare %d days in all its layers; the "
+        "limit is %d (max_total_declared_days)",
+        origin, total + adjustments.days.size(),
+        limits.max_total_declared_days));
   }
   for (const auto& notice : adjustments.notices) {
     if (notice.year < kMinYear || notice.year > kMaxYear) {
@@ -231,14 +251,23 @@ absl::StatusOr<Calendar> Calendar::Derive(
 }
 
 absl::StatusOr<Calendar> Calendar::DeriveFromText(
-    std::string_view text, std::string_view source_name) const {
+    std::string_view text, std::string_view source_name,
+    const CalendarLimits& limits) const {
   DG_ASSIGN_OR_RETURN(CalendarAdjustments adjustments,
-                      ParseCalendarText(text, source_name));
-  return Derive(adjustments);
+                      ParseCalendarText(text, source_name, limits));
+  absl::StatusOr<Calendar> derived = Derive(adjustments, limits);
+  // Derive() names the text through its days' sources; without days, the
+  // layer limit's message needs the name here.
+  if (!derived.ok() && adjustments.days.empty()) {
+    return absl::Status(derived.status().code(),
+                        absl::StrCat(internal::AsAbsl(source_name), ": ",
+                                     derived.status().message()));
+  }
+  return derived;
 }
 
 absl::StatusOr<Calendar> Calendar::DeriveFromFile(
-    const std::string& path) const {
+    const std::string& path, const CalendarLimits& limits) const {
   // A directory opens as a stream on Linux, so check the kind first.
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) {
@@ -253,10 +282,10 @@ absl::StatusOr<Calendar> Calendar::DeriveFromFile(
     return absl::NotFoundError(absl::StrFormat(
         "cannot read calendar file '%s': %s", path, error.message()));
   }
-  if (size > kMaxCalendarTextBytes) {
+  if (size > limits.max_bytes) {
     return absl::ResourceExhaustedError(absl::StrFormat(
-        "calendar file '%s' is %d bytes; the limit is %d", path, size,
-        kMaxCalendarTextBytes));
+        "calendar file '%s' is %d bytes; the limit is %d (max_bytes)", path,
+        size, limits.max_bytes));
   }
   std::ifstream in(path, std::ios::binary);
   std::string text((std::istreambuf_iterator<char>(in)),
@@ -265,7 +294,7 @@ absl::StatusOr<Calendar> Calendar::DeriveFromFile(
     return absl::NotFoundError(
         absl::StrFormat("error while reading calendar file '%s'", path));
   }
-  return DeriveFromText(text, path);
+  return DeriveFromText(text, path, limits);
 }
 
 bool Calendar::IsOfficialYear(int year) const {

@@ -20,10 +20,6 @@
 
 namespace dutygraph {
 
-// Hostile-input limit on calendar text (a real calendar file is a few
-// kilobytes): the parser checks it, and DeriveFromFile before reading.
-inline constexpr size_t kMaxCalendarTextBytes = size_t{16} << 20;
-
 struct Calendar::Tables {
   enum Flag : uint8_t {
     kWorking = Calendar::kWorkingFlag,  // a working day

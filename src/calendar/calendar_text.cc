@@ -15,7 +15,6 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "calendar/calendar_tables.h"
 #include "dutygraph/calendar.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
@@ -29,13 +28,8 @@ using internal::AsStd;
 // Abseil's own string_view (see util/strings.h); used throughout the parser.
 using Text = absl::string_view;
 
-// Hostile-input limits: a real calendar file is a few kilobytes.
-constexpr size_t kMaxTextBytes = kMaxCalendarTextBytes;
+// A format rule, not a limit (see CalendarLimits): a range is at most a year.
 constexpr int kMaxRangeDays = 366;
-// Days declared in all (a later notice may declare a day again, so the text
-// size alone does not bound them: 16 MiB of one-year ranges under fresh
-// notices would be ~10^8 days). The built-in data declares about a thousand.
-constexpr size_t kMaxDeclaredDays = 100'000;
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
@@ -58,13 +52,14 @@ Text TrimRight(Text s) {
 
 class Parser {
  public:
-  explicit Parser(Text source) : source_(source) {}
+  Parser(Text source, const CalendarLimits& limits)
+      : source_(source), limits_(limits) {}
 
   absl::StatusOr<CalendarAdjustments> Parse(Text text) {
-    if (text.size() > kMaxTextBytes) {
+    if (text.size() > limits_.max_bytes) {
       return absl::ResourceExhaustedError(absl::StrFormat(
-          "%s: calendar text is %d bytes; the limit is %d", source_,
-          text.size(), kMaxTextBytes));
+          "%s: calendar text is %d bytes; the limit is %d (max_bytes)",
+          source_, text.size(), limits_.max_bytes));
     }
     absl::ConsumePrefix(&text, "\xEF\xBB\xBF");  // a UTF-8 byte-order mark
     int line_no = 0;
@@ -130,6 +125,13 @@ class Parser {
     if (!working && name.empty()) {
       return Error("'off' needs the holiday's name after the dates");
     }
+    // Each day of the range keeps a copy of the name (CalendarLimits).
+    if (name.size() > limits_.max_name_bytes) {
+      return absl::ResourceExhaustedError(absl::StrFormat(
+          "%s:%d: the day's name is %d bytes; the limit is %d "
+          "(max_name_bytes)",
+          source_, line_, name.size(), limits_.max_name_bytes));
+    }
     Text first_text = range, last_text = range;
     if (const size_t dots = range.find(".."); dots != Text::npos) {
       first_text = range.substr(0, dots);
@@ -146,12 +148,14 @@ class Parser {
       return Error(absl::StrFormat("range %s is longer than %d days", range,
                                    kMaxRangeDays));
     }
-    if (out_.days.size() + static_cast<size_t>(*last - *first + 1) >
-        kMaxDeclaredDays) {
+    const size_t range_days = static_cast<size_t>(*last - *first + 1);
+    if (range_days > limits_.max_declared_days ||
+        out_.days.size() > limits_.max_declared_days - range_days) {
       return absl::ResourceExhaustedError(absl::StrFormat(
           "%s:%d: the calendar text declares more than %d days; the limit is "
-          "%d",
-          source_, line_, kMaxDeclaredDays, kMaxDeclaredDays));
+          "%d (max_declared_days)",
+          source_, line_, limits_.max_declared_days,
+          limits_.max_declared_days));
     }
     const int notice = static_cast<int>(out_.notices.size()) - 1;
     if (notice >= 0) {
@@ -184,6 +188,7 @@ class Parser {
     int line;
   };
   Text source_;
+  const CalendarLimits& limits_;
   int line_ = 0;
   std::map<int32_t, Seen> seen_;
   CalendarAdjustments out_;
@@ -192,8 +197,9 @@ class Parser {
 }  // namespace
 
 absl::StatusOr<CalendarAdjustments> ParseCalendarText(
-    std::string_view text, std::string_view source_name) {
-  return Parser(AsAbsl(source_name)).Parse(AsAbsl(text));
+    std::string_view text, std::string_view source_name,
+    const CalendarLimits& limits) {
+  return Parser(AsAbsl(source_name), limits).Parse(AsAbsl(text));
 }
 
 }  // namespace dutygraph

@@ -2,11 +2,14 @@
 `dutygraph calendar`: every failure is a clear message on stderr naming what
 is wrong and where, exit 2 for usage errors and 1 otherwise, never a crash."""
 
+import datetime
 import json
+import pathlib
 
 import pytest
 
 USAGE, FAILURE = 2, 1
+REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 SUBCOMMANDS = ["days", "add", "between", "period", "info", "next",
                "previous", "roll", "nth", "years"]
@@ -178,6 +181,90 @@ def test_overlay_missing_file(run, tmp_path):
     missing = str(tmp_path / "no-such-file.txt")
     stderr = fails(run, FAILURE, "calendar", "years", "--overlay", missing)
     assert "no-such-file.txt" in stderr
+
+
+def declaring_days(n):
+    """Calendar text declaring exactly n days: whole-year `work` ranges under
+    a notice each, cycling through 1951..2149, the last one cut short."""
+    lines, year = [], 1951
+    while n > 0:
+        first = datetime.date(year, 1, 1)
+        take = min(n, (datetime.date(year, 12, 31) - first).days + 1)
+        last = first + datetime.timedelta(days=take - 1)
+        lines.append(f"notice {year} - n\nwork {first}..{last} 加班\n")
+        n -= take
+        year = 1951 if year == 2149 else year + 1
+    return "".join(lines)
+
+
+def test_overlay_limits_default_refuses_raised_admits(run, ok, tmp_path):
+    text = declaring_days(100001)
+    overlay = write(tmp_path / "big.txt", text)
+    stderr = fails(run, FAILURE, "calendar", "info", "2023-10-02",
+                   "--overlay", overlay)
+    assert f"big.txt:{text.count(chr(10))}:" in stderr
+    assert ("declares more than 100000 days; the limit is 100000 "
+            "(max_declared_days)") in stderr
+    # 2023-10-02 is 国庆节 in the built-in data; the overlay works it.
+    info = json.loads(ok("calendar", "info", "2023-10-02", "--overlay",
+                         overlay, "--overlay-max-declared-days", "100001",
+                         "--json"))
+    assert info["working"] is True and info["name"] == "加班"
+
+
+def test_overlay_limits_lowered_refuse_a_small_overlay(run, ok, tmp_path):
+    text = "work 2023-10-15 值班\n"
+    overlay = write(tmp_path / "duty.txt", text)
+    size = len(text.encode())
+    stderr = fails(run, FAILURE, "calendar", "add", "2023-10-13", "1",
+                   "--overlay", overlay, "--overlay-max-bytes", "10")
+    assert stderr.startswith("dutygraph: error: --overlay: calendar file '")
+    assert f"duty.txt' is {size} bytes; the limit is 10 (max_bytes)" in stderr
+    stderr = fails(run, FAILURE, "calendar", "add", "2023-10-13", "1",
+                   "--overlay", overlay, "--overlay-max-name-bytes", "5")
+    assert ("duty.txt:1: the day's name is 6 bytes; the limit is 5 "
+            "(max_name_bytes)") in stderr
+    stderr = fails(run, FAILURE, "calendar", "add", "2023-10-13", "1",
+                   "--overlay", overlay, "--overlay-max-total-declared-days",
+                   "1")
+    assert "duty.txt:1: the derived calendar would declare" in stderr
+    assert "(max_total_declared_days)" in stderr
+    # Two overlays are three layers with the built-in data.
+    stderr = fails(run, FAILURE, "calendar", "add", "2023-10-13", "1",
+                   "--overlay", overlay, "--overlay", overlay,
+                   "--overlay-max-layers", "2")
+    assert "would have 3 layers" in stderr
+    assert "the limit is 2 (max_layers)" in stderr
+    assert ok("calendar", "add", "2023-10-13", "1", "--overlay", overlay,
+              "--overlay", overlay, "--overlay-max-layers", "3",
+              "--overlay-max-bytes", str(size)) == "2023-10-15"
+
+
+@pytest.mark.parametrize("flag", [
+    "--overlay-max-bytes", "--overlay-max-declared-days",
+    "--overlay-max-name-bytes", "--overlay-max-total-declared-days",
+    "--overlay-max-layers"])
+@pytest.mark.parametrize("value", ["0", "-1", "many"])
+def test_overlay_limit_flags_refuse_bad_values(run, flag, value):
+    stderr = fails(run, USAGE, "calendar", "years", flag, value)
+    assert flag in stderr
+
+
+def test_overlay_limits_reach_the_other_commands(run, tmp_path):
+    # Every command that takes --overlay takes the limits too.
+    overlay = write(tmp_path / "duty.txt", "work 2023-10-15 值班\n")
+    plan = str(REPO_ROOT / "tests" / "data" / "small_plan.json")
+    for command in (["schedule", "--plan", plan, "--from", "2023-10-01",
+                     "--to", "2023-10-31"],
+                    ["due", "--plan", plan, "--on", "2023-10-09"],
+                    ["gantt", "--plan", plan, "--from", "2023-10-01",
+                     "--to", "2023-10-31"],
+                    ["status", "--plan", plan, "--events",
+                     write(tmp_path / "events.jsonl", ""), "--on",
+                     "2023-10-09"]):
+        stderr = fails(run, FAILURE, *command, "--overlay", overlay,
+                       "--overlay-max-bytes", "10")
+        assert "the limit is 10 (max_bytes)" in stderr, command
 
 
 # ---- usage errors ------------------------------------------------------------

@@ -285,6 +285,26 @@ static const char kNulInside[] = "{\"format\":\"dutygraph/plan@1\"\0}";
     dg_calendar_derive_text(&g_cal_out, g_cal, "off 2023-05-04 a\0b", 18))    \
   X(overlay_invalid_utf8, DG_INVALID_ARGUMENT, "UTF-8",                       \
     dg_calendar_derive_text(&g_cal_out, g_cal, "off 2023-05-04 \xC3\x28", 17))\
+  X(overlay_over_lowered_byte_limit, DG_RESOURCE_EXHAUSTED,                   \
+    "<text>: calendar text is 17 bytes; the limit is 10 (max_bytes)",         \
+    dg_calendar_derive_text_v2(&g_cal_out, g_cal, "off 2023-05-04 x\n", 17,   \
+                               &kOverlayTenBytes))                            \
+  X(overlay_file_over_lowered_byte_limit, DG_RESOURCE_EXHAUSTED,              \
+    "the limit is 10 (max_bytes)",                                            \
+    dg_calendar_derive_file_v2(&g_cal_out, g_cal, DG_SMALL_PLAN_JSON,         \
+                               strlen(DG_SMALL_PLAN_JSON), &kOverlayTenBytes))\
+  X(overlay_name_over_lowered_limit, DG_RESOURCE_EXHAUSTED,                   \
+    "<text>:2: the day's name is 4 bytes; the limit is 3 (max_name_bytes)",   \
+    dg_calendar_derive_text_v2(&g_cal_out, g_cal, "\noff 2023-05-04 abcd",    \
+                               20, &kOverlayShortNames))                      \
+  X(overlay_past_lowered_layers, DG_RESOURCE_EXHAUSTED,                       \
+    "the limit is 1 (max_layers)",                                            \
+    dg_calendar_derive_text_v2(&g_cal_out, g_cal, "", 0, &kOverlayOneLayer))  \
+  X(overlay_options_too_small, DG_INVALID_ARGUMENT, "struct_size is 4",       \
+    dg_calendar_derive_text_v2(&g_cal_out, g_cal, "", 0, &kOverlayTiny))      \
+  X(overlay_zero_declared_days, DG_INVALID_ARGUMENT,                          \
+    "opts->max_declared_days is 0",                                           \
+    dg_calendar_derive_text_v2(&g_cal_out, g_cal, "", 0, &kOverlayZeroDays))  \
   X(negative_duration, DG_INVALID_ARGUMENT, "durations[0]",                     \
     dg_plan_critical_path(&g_text, &g_size, g_plan, g_cal,                    \
                           Day("2023-03-06"), kNegativeDurations, 1))          \
@@ -315,6 +335,16 @@ static dg_load_options kTenBytes = DG_LOAD_OPTIONS_INIT;
 static dg_load_options kThreeRecords = DG_LOAD_OPTIONS_INIT;
 static dg_load_options kTinyLoad = DG_LOAD_OPTIONS_INIT;
 static dg_load_options kDepthZero = DG_LOAD_OPTIONS_INIT;
+static dg_calendar_derive_options kOverlayTenBytes =
+    DG_CALENDAR_DERIVE_OPTIONS_INIT;
+static dg_calendar_derive_options kOverlayShortNames =
+    DG_CALENDAR_DERIVE_OPTIONS_INIT;
+static dg_calendar_derive_options kOverlayOneLayer =
+    DG_CALENDAR_DERIVE_OPTIONS_INIT;
+static dg_calendar_derive_options kOverlayTiny =
+    DG_CALENDAR_DERIVE_OPTIONS_INIT;
+static dg_calendar_derive_options kOverlayZeroDays =
+    DG_CALENDAR_DERIVE_OPTIONS_INIT;
 static dg_schedule_options kBadFormat = DG_SCHEDULE_OPTIONS_INIT;
 static dg_schedule_options kTinyOptions = DG_SCHEDULE_OPTIONS_INIT;
 static dg_schedule_options kUnknownCadence = DG_SCHEDULE_OPTIONS_INIT;
@@ -433,6 +463,11 @@ int main(void) {
   kThreeRecords.max_records = 3;
   kTinyLoad.struct_size = 4;
   kDepthZero.max_depth = 0;
+  kOverlayTenBytes.max_bytes = 10;
+  kOverlayShortNames.max_name_bytes = 3;
+  kOverlayOneLayer.max_layers = 1;
+  kOverlayTiny.struct_size = 4;
+  kOverlayZeroDays.max_declared_days = 0;
   kTinyOptions.struct_size = 4;
   kUnknownCadence.cadence_ids = kCadenceIds;
   kUnknownCadence.cadence_id_count = 1;
@@ -497,6 +532,19 @@ int main(void) {
     CHECK_OK(dg_plan_load_file_v2(&loaded, NULL, DG_SMALL_PLAN_JSON,
                                   strlen(DG_SMALL_PLAN_JSON), &deep));
     dg_plan_free(loaded);
+  }
+
+  /* The same for calendar overlays: a name past the lowered limit is
+   * admitted with the default, and the calendar answers from it. */
+  {
+    dg_calendar *derived = NULL;
+    dg_day_info info = DG_DAY_INFO_INIT;
+    CHECK_OK(dg_calendar_derive_text_v2(&derived, g_cal,
+                                        "\noff 2023-05-04 abcd", 20, NULL));
+    CHECK_OK(dg_calendar_day_info(&info, derived, Day("2023-05-04")));
+    CHECK(info.working == 0);
+    CHECK_STREQ("abcd", info.name);
+    dg_calendar_free(derived);
   }
 
   /* dg_*_free with another type's handle leaves it alone (no heap damage),

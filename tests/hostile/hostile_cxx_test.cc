@@ -241,7 +241,14 @@ struct CalendarCase {
   std::string text;
   Code code;
   const char* message;
+  CalendarLimits limits = {};
 };
+
+CalendarLimits Lowered(size_t CalendarLimits::*limit, size_t value) {
+  CalendarLimits l;
+  l.*limit = value;
+  return l;
+}
 
 std::vector<CalendarCase> CalendarCases() {
   std::string many_notices;  // each notice may declare its year again
@@ -277,7 +284,35 @@ std::vector<CalendarCase> CalendarCases() {
        "overlay:1: NUL byte"},
       {"text_over_16_mib", std::string((16 << 20) + 1, '#'), kTooBig,
        "the limit is"},
-      {"days_over_limit", many_notices, kTooBig, "declares more than 100000 days"},
+      {"days_over_limit", many_notices, kTooBig,
+       "declares more than 100000 days; the limit is 100000 "
+       "(max_declared_days)"},
+      // One year's range with a 16 MiB name: 366 copies would be 6 GB.
+      {"huge_name_in_a_long_range",
+       "off 2023-01-01..2023-12-31 " + std::string(16 << 20, 'x'), kTooBig,
+       "overlay:1: the day's name is 16777216 bytes; the limit is 1024 "
+       "(max_name_bytes)",
+       Lowered(&CalendarLimits::max_bytes, 32 << 20)},
+      // Lowered limits refuse small real overlays, naming the limit.
+      {"over_lowered_bytes", "off 2023-05-04 青年节\n", kTooBig,
+       "overlay: calendar text is 25 bytes; the limit is 10 (max_bytes)",
+       Lowered(&CalendarLimits::max_bytes, 10)},
+      {"over_lowered_days", "work 2023-05-06\noff 2023-05-04..2023-05-05 x",
+       kTooBig,
+       "overlay:2: the calendar text declares more than 2 days; the limit is "
+       "2 (max_declared_days)",
+       Lowered(&CalendarLimits::max_declared_days, 2)},
+      {"over_lowered_name", "off 2023-05-04 青年节", kTooBig,
+       "overlay:1: the day's name is 9 bytes; the limit is 8 "
+       "(max_name_bytes)",
+       Lowered(&CalendarLimits::max_name_bytes, 8)},
+      {"over_lowered_total_days", "off 2023-05-04 青年节", kTooBig,
+       "overlay:1: the derived calendar would declare",
+       Lowered(&CalendarLimits::max_total_declared_days, 100)},
+      {"over_lowered_layers", "off 2023-05-04 青年节", kTooBig,
+       "overlay: the derived calendar would have 2 layers (the built-in data "
+       "is the first); the limit is 1 (max_layers)",
+       Lowered(&CalendarLimits::max_layers, 1)},
   };
 }
 
@@ -289,7 +324,8 @@ TEST_P(CalendarHostileTest, OverlayFailsAndTheBaseIsUnchanged) {
   const CalendarCase& c = GetParam();
   const Calendar base = Calendar::ChinaMainland();
   const Date labour_day = *Date::Parse("2023-05-04");  // worked, not off
-  absl::StatusOr<Calendar> derived = base.DeriveFromText(c.text, "overlay");
+  absl::StatusOr<Calendar> derived =
+      base.DeriveFromText(c.text, "overlay", c.limits);
   ASSERT_FALSE(derived.ok()) << c.name << " was accepted";
   EXPECT_EQ(derived.status().code(), c.code) << derived.status();
   EXPECT_NE(std::string(derived.status().message()).find(c.message),
@@ -324,6 +360,41 @@ TEST(CalendarFileHostileTest, AHugeFileIsRefusedBeforeItIsRead) {
                 .find("is 1073741824 bytes; the limit is 16777216"),
             std::string::npos)
       << derived.status();
+}
+
+TEST(CalendarFileHostileTest, ALoweredByteLimitRefusesAFileUnread) {
+  // The plan fixture is not calendar text: refused by size, it was not read.
+  const std::string path =
+      std::string(DG_SOURCE_DIR) + "/tests/data/small_plan.json";
+  CalendarLimits limits;
+  limits.max_bytes = 10;
+  absl::StatusOr<Calendar> derived =
+      Calendar::ChinaMainland().DeriveFromFile(path, limits);
+  ASSERT_FALSE(derived.ok());
+  EXPECT_EQ(derived.status().code(), kTooBig);
+  EXPECT_NE(std::string(derived.status().message())
+                .find("bytes; the limit is 10 (max_bytes)"),
+            std::string::npos)
+      << derived.status();
+}
+
+TEST(CalendarHostileTest, RaisedLimitsAdmitWhatTheDefaultsRefuse) {
+  // The lowered cases above, with the default limits, derive and answer.
+  const Calendar base = Calendar::ChinaMainland();
+  absl::StatusOr<Calendar> derived =
+      base.DeriveFromText("off 2023-05-04 青年节\n", "overlay");
+  ASSERT_TRUE(derived.ok()) << derived.status();
+  EXPECT_FALSE(derived->IsWorkingDay(*Date::Parse("2023-05-04"))->value);
+  EXPECT_EQ(derived->HolidayName(*Date::Parse("2023-05-04"))->value,
+            "青年节");
+  // A long name needs max_name_bytes raised; then every day of it answers.
+  const std::string name(2000, 'n');
+  CalendarLimits raised;
+  raised.max_name_bytes = 2000;
+  derived = base.DeriveFromText("off 2023-05-04..2023-05-05 " + name,
+                                "overlay", raised);
+  ASSERT_TRUE(derived.ok()) << derived.status();
+  EXPECT_EQ(derived->HolidayName(*Date::Parse("2023-05-05"))->value, name);
 }
 
 // --- dates and deadline phrases ---------------------------------------------

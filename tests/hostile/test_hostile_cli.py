@@ -6,6 +6,7 @@ error) and a fragment of stderr that says where. Every error is one
 'dutygraph: error: ...' report, never a crash or a partial answer on stdout.
 """
 
+import json
 import os
 import subprocess
 
@@ -79,6 +80,34 @@ CASES = [
     ("calendar_overlay_missing", ["calendar", "info", "2023-06-01",
                                   "--overlay", "no-such-overlay.txt"], None, 1,
      "no-such-overlay.txt"),
+    ("calendar_overlay_over_lowered_byte_limit",
+     ["calendar", "info", "2023-06-01", "--overlay", "FILE",
+      "--overlay-max-bytes", "10"], "off 2023-05-04 青年节\n".encode(), 1,
+     "' is 25 bytes; the limit is 10 (max_bytes)"),
+    ("calendar_overlay_plan_file_refused_unread",
+     ["calendar", "info", "2023-06-01", "--overlay", SMALL,
+      "--overlay-max-bytes", "10"], None, 1, "the limit is 10 (max_bytes)"),
+    ("calendar_overlay_over_lowered_day_limit",
+     ["calendar", "info", "2023-06-01", "--overlay", "FILE",
+      "--overlay-max-declared-days", "2"],
+     b"work 2023-05-06\noff 2023-05-04..2023-05-05 x\n", 1,
+     ":2: the calendar text declares more than 2 days; the limit is 2 "
+     "(max_declared_days)"),
+    ("calendar_overlay_huge_name", ["calendar", "info", "2023-06-01",
+                                    "--overlay", "FILE"],
+     b"off 2023-01-01..2023-12-31 " + b"x" * (1 << 20) + b"\n", 1,
+     ":1: the day's name is 1048576 bytes; the limit is 1024 "
+     "(max_name_bytes)"),
+    ("calendar_overlay_past_lowered_layers",
+     ["schedule", "--plan", SMALL, "--from", "2023-10-01", "--to",
+      "2023-10-31", "--overlay", "FILE", "--overlay-max-layers", "1"],
+     b"off 2023-05-04 x\n", 1, "the limit is 1 (max_layers)"),
+    ("calendar_overlay_limit_zero", ["calendar", "years",
+                                     "--overlay-max-layers", "0"], None, 2,
+     "--overlay-max-layers"),
+    ("calendar_overlay_limit_not_a_number",
+     ["calendar", "years", "--overlay-max-bytes", "lots"], None, 2,
+     "--overlay-max-bytes"),
     ("unknown_command", ["frobnicate"], None, 2, "frobnicate"),
 ]
 
@@ -117,6 +146,18 @@ def test_raised_depth_limit_admits_the_document(tmp_path):
     assert raised.returncode == 1
     assert b"max_depth" not in raised.stderr
     assert b"/plan/x" in raised.stderr  # the real problem, found past it
+
+
+def test_raised_overlay_limit_admits_the_overlay(tmp_path):
+    path = tmp_path / "long-name.txt"
+    name = "n" * 2000
+    path.write_text(f"off 2023-05-04..2023-05-05 {name}\n", encoding="utf-8")
+    refused = run(["calendar", "info", "2023-05-05", "--overlay", str(path)])
+    assert refused.returncode == 1 and b"(max_name_bytes)" in refused.stderr
+    raised = run(["calendar", "info", "2023-05-05", "--overlay", str(path),
+                  "--overlay-max-name-bytes", "2000", "--json"])
+    assert raised.returncode == 0, raised.stderr
+    assert json.loads(raised.stdout)["name"] == name
 
 
 # Events into a store (`event add --db DB --file FILE`) and tracking over

@@ -115,6 +115,33 @@ CASES = [
      dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", ":1: bad date"),
     ("overlay_surrogate", lambda p, c, t: c.derive_text("off 2023-05-04 \udc80"),
      dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "Unicode"),
+    ("overlay_over_lowered_byte_limit", lambda p, c, t: c.derive_text(
+        "off 2023-05-04 青年节\n", limits={"max_bytes": 10}),
+     dutygraph.ResourceExhaustedError, "DG_RESOURCE_EXHAUSTED",
+     "<text>: calendar text is 25 bytes; the limit is 10 (max_bytes)"),
+    ("overlay_file_over_lowered_byte_limit", lambda p, c, t: c.derive_file(
+        SMALL, limits={"max_bytes": 10}),
+     dutygraph.ResourceExhaustedError, "DG_RESOURCE_EXHAUSTED",
+     "bytes; the limit is 10 (max_bytes)"),
+    ("overlay_over_lowered_day_limit", lambda p, c, t: c.derive_text(
+        "work 2023-05-06\noff 2023-05-04..2023-05-05 x",
+        limits={"max_declared_days": 2}),
+     dutygraph.ResourceExhaustedError, "DG_RESOURCE_EXHAUSTED",
+     "<text>:2: the calendar text declares more than 2 days; the limit is 2 "
+     "(max_declared_days)"),
+    ("overlay_huge_name_in_a_long_range", lambda p, c, t: c.derive_text(
+        "off 2023-01-01..2023-12-31 " + "x" * (4 << 20),
+        limits={"max_bytes": 32 << 20}),
+     dutygraph.ResourceExhaustedError, "DG_RESOURCE_EXHAUSTED",
+     "<text>:1: the day's name is 4194304 bytes; the limit is 1024 "
+     "(max_name_bytes)"),
+    ("overlay_unknown_limit", lambda p, c, t: c.derive_text(
+        "", limits={"max_size": 3}),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "max_size"),
+    ("overlay_zero_limit", lambda p, c, t: c.derive_text(
+        "", limits={"max_layers": 0}),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT",
+     "opts->max_layers is 0"),
     ("deadline_feb_30", lambda p, c, t: dutygraph.resolve_deadline_text(
         "2月30日前", 2023),
      dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "2月30日前"),
@@ -189,6 +216,16 @@ def test_raised_limit_admits_what_the_default_refuses():
     with pytest.raises(dutygraph.PlanError) as caught:
         dutygraph.Plan.from_json(deep, limits={"max_depth": 64})
     assert "notes_x" in caught.value.message
+
+
+def test_raised_overlay_limit_admits_what_the_default_refuses(cal):
+    name = "n" * 2000
+    with pytest.raises(dutygraph.ResourceExhaustedError):
+        cal.derive_text("off 2023-05-04..2023-05-05 " + name)
+    local = cal.derive_text("off 2023-05-04..2023-05-05 " + name,
+                            limits={"max_name_bytes": 2000})
+    assert local.holiday_name(D(2023, 5, 5)) == name
+    assert not local.is_working_day(D(2023, 5, 5))
 
 
 # Events into a store and an event log, and tracking policies. The store

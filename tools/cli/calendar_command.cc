@@ -26,6 +26,7 @@ struct CalendarArgs {
   // Common to all subcommands.
   bool provisional = false;
   std::vector<std::string> overlays;
+  CalendarLimits overlay_limits;  // --overlay-max-*
   bool json = false;
   // Subcommand arguments, as typed; CLI11 validators have checked them.
   std::string from;    // days --from, between FROM
@@ -407,7 +408,8 @@ CLI::App* AddCalendarSubcommand(CLI::App& calendar_command,
         if (check) check(*args);
         action = [args, run]() -> absl::Status {
           absl::StatusOr<Calendar> opened =
-              OpenCalendar(args->provisional, args->overlays);
+              OpenCalendar(args->provisional, args->overlays,
+                           args->overlay_limits);
           if (!opened.ok()) return opened.status();
           return ExplainCalendarError(run(*opened, *args));
         };
@@ -426,6 +428,7 @@ void AddCommonOptions(CLI::App* sub, CalendarArgs& args) {
                   "the built-in calendar; repeatable, applied in order")
       ->type_name("FILE")
       ->allow_extra_args(false);
+  AddOverlayLimitOptions(sub, args.overlay_limits);
   sub->add_flag("--json", args.json, "print JSON instead of text");
 }
 

@@ -105,16 +105,47 @@ void PrintWarning(std::string_view message) {
   std::cerr << "dutygraph: warning: " << message << '\n';
 }
 
-absl::StatusOr<Calendar> OpenCalendar(
-    bool provisional, const std::vector<std::string>& overlays) {
+absl::StatusOr<Calendar> OpenCalendar(bool provisional,
+                                      const std::vector<std::string>& overlays,
+                                      const CalendarLimits& limits) {
   Calendar calendar = Calendar::ChinaMainland(
       provisional ? CalendarMode::kProvisional : CalendarMode::kStrict);
   for (const std::string& path : overlays) {
-    absl::StatusOr<Calendar> derived = calendar.DeriveFromFile(path);
+    absl::StatusOr<Calendar> derived = calendar.DeriveFromFile(path, limits);
     if (!derived.ok()) return WithContext(derived.status(), "--overlay");
     calendar = *std::move(derived);
   }
   return calendar;
+}
+
+void AddOverlayLimitOptions(CLI::App* sub, CalendarLimits& limits) {
+  constexpr uint64_t kTop = uint64_t{1} << 40;
+  sub->add_option("--overlay-max-bytes", limits.max_bytes,
+                  "refuse an --overlay file larger than this many bytes "
+                  "(default 16 MiB)")
+      ->type_name("N")
+      ->check(CLI::Range(uint64_t{1}, kTop));
+  sub->add_option("--overlay-max-declared-days", limits.max_declared_days,
+                  "refuse an --overlay file declaring more days than this "
+                  "(default 100000)")
+      ->type_name("N")
+      ->check(CLI::Range(uint64_t{1}, kTop));
+  sub->add_option("--overlay-max-name-bytes", limits.max_name_bytes,
+                  "refuse a day's name in an --overlay file longer than this "
+                  "many bytes (default 1024)")
+      ->type_name("N")
+      ->check(CLI::Range(uint64_t{1}, kTop));
+  sub->add_option("--overlay-max-total-declared-days",
+                  limits.max_total_declared_days,
+                  "refuse more declared days than this in the built-in data "
+                  "and every --overlay together (default 1048576)")
+      ->type_name("N")
+      ->check(CLI::Range(uint64_t{1}, kTop));
+  sub->add_option("--overlay-max-layers", limits.max_layers,
+                  "refuse more calendar layers than this, the built-in data "
+                  "counting as one and each --overlay as one (default 64)")
+      ->type_name("N")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20));
 }
 
 // Points a strict-mode refusal at the two ways forward.

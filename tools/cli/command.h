@@ -85,9 +85,20 @@ absl::StatusOr<int32_t> ArgumentInt32(std::string_view argument_name,
 absl::Status WithContext(const absl::Status& status, std::string_view context);
 
 // The calendar a command asks about: the built-in one, strict or
-// provisional, with each --overlay file applied in the order given.
+// provisional, with each --overlay file applied in the order given under
+// `limits` (docs/hostile-input.md), which the commands take from the
+// --overlay-max-* options.
 absl::StatusOr<Calendar> OpenCalendar(bool provisional,
-                                      const std::vector<std::string>& overlays);
+                                      const std::vector<std::string>& overlays,
+                                      const CalendarLimits& limits = {});
+
+// AddOverlayLimitOptions()
+//
+// --overlay-max-bytes, --overlay-max-declared-days, --overlay-max-name-bytes,
+// --overlay-max-total-declared-days and --overlay-max-layers: the
+// CalendarLimits of the --overlay files, each at least 1 (named like the plan
+// commands' --max-bytes, with the prefix because some commands take both).
+void AddOverlayLimitOptions(CLI::App* sub, CalendarLimits& limits);
 
 // A strict-mode refusal (a year without a notice), pointed at the two ways
 // forward on the command line; any other status unchanged.

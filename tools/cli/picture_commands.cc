@@ -55,6 +55,7 @@ struct PictureArgs {
   bool no_cadences = false;
   bool provisional = false;
   std::vector<std::string> overlays;
+  CalendarLimits overlay_limits;  // --overlay-max-*
 };
 
 std::string ErrnoText(int error) { return std::strerror(error); }
@@ -207,7 +208,7 @@ absl::Status RunGantt(const PictureArgs& args) {
   absl::StatusOr<Plan> plan = LoadPlan(args.plan_path);
   if (!plan.ok()) return plan.status();
   absl::StatusOr<Calendar> calendar =
-      OpenCalendar(args.provisional, args.overlays);
+      OpenCalendar(args.provisional, args.overlays, args.overlay_limits);
   if (!calendar.ok()) return calendar.status();
   absl::StatusOr<Date> from = ArgumentDate("--from", args.from);
   if (!from.ok()) return from.status();
@@ -375,6 +376,7 @@ void AddPictureCommands(CLI::App& app, CommandAction& action) {
                    "the built-in calendar; repeatable, applied in order")
       ->type_name("FILE")
       ->allow_extra_args(false);
+  AddOverlayLimitOptions(gantt, args->overlay_limits);
 }
 
 }  // namespace dutygraph::cli

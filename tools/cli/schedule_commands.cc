@@ -34,6 +34,7 @@ struct ScheduleArgs {
   std::string plan_path;
   bool provisional = false;
   std::vector<std::string> overlays;
+  CalendarLimits overlay_limits;  // --overlay-max-*
   std::string format = "table";
   std::string unit;  // --unit NAME
   // schedule
@@ -534,7 +535,8 @@ CLI::App* AddScheduleSubcommand(CLI::App& app, const std::string& name,
           absl::StatusOr<Plan> plan = LoadPlan(args->plan_path);
           if (!plan.ok()) return plan.status();
           absl::StatusOr<Calendar> calendar =
-              OpenCalendar(args->provisional, args->overlays);
+              OpenCalendar(args->provisional, args->overlays,
+                           args->overlay_limits);
           if (!calendar.ok()) return calendar.status();
           return ExplainCalendarError(run(*plan, *calendar, *args));
         };
@@ -565,6 +567,7 @@ CLI::App* AddScheduleSubcommand(CLI::App& app, const std::string& name,
                   "the built-in calendar; repeatable, applied in order")
       ->type_name("FILE")
       ->allow_extra_args(false);
+  AddOverlayLimitOptions(sub, args->overlay_limits);
   return sub;
 }
 

@@ -39,6 +39,7 @@ struct StoreArgs {
   // event add: the calendar the events are checked on
   bool provisional = false;
   std::vector<std::string> overlays;
+  CalendarLimits overlay_limits;  // --overlay-max-*
 };
 
 // Opens an existing store; nothing is created.
@@ -157,7 +158,7 @@ absl::Status RunEventAdd(const StoreArgs& args) {
     source = args.events_file == "-" ? "stdin" : args.events_file;
   }
   absl::StatusOr<Calendar> calendar =
-      OpenCalendar(args.provisional, args.overlays);
+      OpenCalendar(args.provisional, args.overlays, args.overlay_limits);
   if (!calendar.ok()) return calendar.status();
   absl::StatusOr<Store> store = OpenExisting(args.db, false);
   if (!store.ok()) return store.status();
@@ -324,6 +325,7 @@ void AddStoreCommands(CLI::App& app, CommandAction& action) {
   add->add_option("--overlay", args->overlays,
                   "calendar adjustments file (repeatable)")
       ->type_name("FILE");
+  AddOverlayLimitOptions(add, args->overlay_limits);
   // One of the two is needed; checked before the action runs (a usage error).
   add->parse_complete_callback([json_option, file_option] {
     if (json_option->count() == 0 && file_option->count() == 0) {

@@ -27,6 +27,7 @@ struct TrackingArgs {
   std::string policy_path;
   bool provisional = false;
   std::vector<std::string> overlays;
+  CalendarLimits overlay_limits;  // --overlay-max-*
   bool json = false;
   std::string on;
   std::string unit;
@@ -59,7 +60,8 @@ absl::StatusOr<std::string> ReadText(const std::string& path, std::string_view w
 // cannot give a version with events of a later one.
 absl::StatusOr<std::unique_ptr<Inputs>> Open(const TrackingArgs& args,
                                              std::optional<Date> on) {
-  absl::StatusOr<Calendar> cal = OpenCalendar(args.provisional, args.overlays);
+  absl::StatusOr<Calendar> cal =
+      OpenCalendar(args.provisional, args.overlays, args.overlay_limits);
   if (!cal.ok()) return cal.status();
   std::optional<Plan> plan;
   std::optional<EventLog> log;
@@ -302,6 +304,7 @@ CLI::App* Add(CLI::App& app, CommandAction& action, const char* name,
   sub->add_flag("--provisional", args->provisional,
                 "answer for years without an official holiday schedule (weekends only)");
   sub->add_option("--overlay", args->overlays, "calendar adjustments file (repeatable)");
+  AddOverlayLimitOptions(sub, args->overlay_limits);
   sub->callback([&action, args, run]() { action = [args, run]() { return run(*args); }; });
   return sub;
 }

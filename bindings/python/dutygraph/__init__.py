@@ -242,6 +242,33 @@ def _check(status):
 _INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 
 
+def _limit_options(limits, where, options, int32_names=()):
+    """A dict of limits -> `options` (a limits struct made by its _INIT
+    function) with those fields set; the others keep their defaults. None
+    stays None. Fields named in `int32_names` are int32_t, the others
+    uint64_t."""
+    if limits is None:
+        return None
+    if not isinstance(limits, dict):
+        raise TypeError(f"{where} 'limits' must be a dict, not "
+                        f"{type(limits).__name__}")
+    names = [name for name, _ in options._fields_[1:]]
+    for name, value in limits.items():
+        if name not in names:
+            raise _error(_capi.DG_INVALID_ARGUMENT,
+                         f"{where} 'limits': unknown limit {name!r}; "
+                         f"expected {', '.join(names)}")
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{where} 'limits'[{name!r}] must be an int")
+        top = _INT32_MAX if name in int32_names else 2**64 - 1
+        if not 0 <= value <= top:
+            raise _error(_capi.DG_OUT_OF_RANGE,
+                         f"{where} 'limits'[{name!r}] = {value} is out "
+                         f"of range")
+        setattr(options, name, value)
+    return options
+
+
 def _date_arg(value, where):
     """datetime.date -> dg_date; `where` names the argument in errors."""
     if isinstance(value, datetime.datetime):
@@ -590,7 +617,15 @@ class Calendar(_Handle):
 
     # -- Derivation --------------------------------------------------------
 
-    def derive_text(self, text: str) -> "Calendar":
+    @staticmethod
+    def _limits(limits, where):
+        """A dict of limits (see derive_text) -> dg_calendar_derive_options
+        (the others keep their defaults), or None."""
+        return _limit_options(limits, where,
+                              _capi.calendar_derive_options_init(),
+                              int32_names=("max_layers",))
+
+    def derive_text(self, text: str, limits: dict = None) -> "Calendar":
         """This calendar with the adjustments in `text` applied on top.
 
         `text` is in the calendar file format (`notice YEAR URL TITLE`,
@@ -598,10 +633,17 @@ class Calendar(_Handle):
         notice makes its year official. The mode is kept. A malformed line
         raises InvalidArgumentError naming the line ('<text>:3: ...').
 
+        ResourceExhaustedError past a limit. `limits` raises or lowers them:
+        a dict with any of max_bytes (default 16 MiB), max_declared_days
+        (100000), max_name_bytes (1024), max_total_declared_days (1048576)
+        and max_layers (64); each at least 1 (InvalidArgumentError
+        otherwise). docs/hostile-input.md explains them.
+
         >>> local = dutygraph.Calendar().derive_text('off 2023-10-09 调休\\n')
         >>> local.is_working_day(datetime.date(2023, 10, 9))
         False
         """
+        options = self._limits(limits, "Calendar.derive_text() argument")
         if not isinstance(text, str):
             raise TypeError(f"Calendar.derive_text() argument 'text' must be "
                             f"str, not {type(text).__name__}")
@@ -611,18 +653,26 @@ class Calendar(_Handle):
             raise _error(_capi.DG_INVALID_ARGUMENT,
                          f"Calendar.derive_text() argument 'text' is not "
                          f"valid Unicode: {error}") from None
+        if options is not None:
+            return self._derived(_lib.dg_calendar_derive_text_v2, data,
+                                 len(data), ctypes.byref(options))
         return self._derived(_lib.dg_calendar_derive_text, data, len(data))
 
-    def derive_file(self, path) -> "Calendar":
+    def derive_file(self, path, limits: dict = None) -> "Calendar":
         """As derive_text(), reading the file at `path` (str or PathLike).
 
-        Raises NotFoundError if the file cannot be read.
+        Raises NotFoundError if the file cannot be read. `limits` as in
+        derive_text(); a file larger than max_bytes is refused unread.
         """
+        options = self._limits(limits, "Calendar.derive_file() argument")
         if not isinstance(path, (str, os.PathLike)):
             raise TypeError(f"Calendar.derive_file() argument 'path' must be "
                             f"str or os.PathLike, not {type(path).__name__}")
         path = os.fspath(path)
         data = path if isinstance(path, bytes) else os.fsencode(path)
+        if options is not None:
+            return self._derived(_lib.dg_calendar_derive_file_v2, data,
+                                 len(data), ctypes.byref(options))
         return self._derived(_lib.dg_calendar_derive_file, data, len(data))
 
     def with_mode(self, provisional: bool) -> "Calendar":
@@ -1460,26 +1510,8 @@ class Plan(_Handle):
     def _limits(limits, where):
         """A dict of max_bytes / max_depth / max_records -> dg_load_options
         (the others keep their defaults), or None."""
-        if limits is None:
-            return None
-        if not isinstance(limits, dict):
-            raise TypeError(f"{where} 'limits' must be a dict, not "
-                            f"{type(limits).__name__}")
-        options = _capi.load_options_init()
-        for name, value in limits.items():
-            if name not in ("max_bytes", "max_depth", "max_records"):
-                raise _error(_capi.DG_INVALID_ARGUMENT,
-                             f"{where} 'limits': unknown limit {name!r}; "
-                             f"expected max_bytes, max_depth, max_records")
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise TypeError(f"{where} 'limits'[{name!r}] must be an int")
-            top = _INT32_MAX if name == "max_depth" else 2**64 - 1
-            if not 0 <= value <= top:
-                raise _error(_capi.DG_OUT_OF_RANGE,
-                             f"{where} 'limits'[{name!r}] = {value} is out "
-                             f"of range")
-            setattr(options, name, value)
-        return options
+        return _limit_options(limits, where, _capi.load_options_init(),
+                              int32_names=("max_depth",))
 
     @classmethod
     def _loaded(cls, function, data, options=None):

@@ -360,6 +360,29 @@ class dg_load_options(ctypes.Structure):
     ]
 
 
+class dg_calendar_derive_options(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("max_bytes", ctypes.c_uint64),
+        ("max_declared_days", ctypes.c_uint64),
+        ("max_name_bytes", ctypes.c_uint64),
+        ("max_total_declared_days", ctypes.c_uint64),
+        ("max_layers", c_int32),
+    ]
+
+
+def calendar_derive_options_init():
+    """DG_CALENDAR_DERIVE_OPTIONS_INIT."""
+    options = dg_calendar_derive_options()
+    options.struct_size = ctypes.sizeof(dg_calendar_derive_options)
+    options.max_bytes = 16 << 20
+    options.max_declared_days = 100000
+    options.max_name_bytes = 1024
+    options.max_total_declared_days = 1 << 20
+    options.max_layers = 64
+    return options
+
+
 def load_options_init():
     """DG_LOAD_OPTIONS_INIT."""
     options = dg_load_options()
@@ -531,6 +554,12 @@ PROTOTYPES = {
         dg_status, [_calendar_out, dg_calendar_p, c_char_p, c_size_t]),
     "dg_calendar_derive_file": (
         dg_status, [_calendar_out, dg_calendar_p, c_char_p, c_size_t]),
+    "dg_calendar_derive_text_v2": (
+        dg_status, [_calendar_out, dg_calendar_p, c_char_p, c_size_t,
+                    POINTER(dg_calendar_derive_options)]),
+    "dg_calendar_derive_file_v2": (
+        dg_status, [_calendar_out, dg_calendar_p, c_char_p, c_size_t,
+                    POINTER(dg_calendar_derive_options)]),
     "dg_calendar_with_mode": (
         dg_status, [_calendar_out, dg_calendar_p, dg_calendar_mode]),
     "dg_calendar_free": (None, [dg_calendar_p]),

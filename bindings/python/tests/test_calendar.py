@@ -538,6 +538,95 @@ def test_derive_file_refuses_a_directory(strict, tmp_path):
                  strict.derive_file, tmp_path)
 
 
+def declaring_days(n):
+    """Calendar text declaring exactly n days: whole-year `work` ranges under
+    a notice each, cycling through 1951..2149, the last one cut short. Every
+    day of 2023 comes out working, named "x"."""
+    lines, year = [], 1951
+    while n > 0:
+        first = D(year, 1, 1)
+        take = min(n, (D(year, 12, 31) - first).days + 1)
+        last = first + datetime.timedelta(days=take - 1)
+        lines.append(f"notice {year} - n\nwork {first}..{last} x\n")
+        n -= take
+        year = 1951 if year == 2149 else year + 1
+    return "".join(lines)
+
+
+def test_derive_limits_default_refuses_and_raised_admits(strict, tmp_path):
+    text = declaring_days(100001)
+    error = expect_error(dutygraph.ResourceExhaustedError,
+                         _capi.DG_RESOURCE_EXHAUSTED, strict.derive_text, text)
+    assert ("declares more than 100000 days; the limit is 100000 "
+            "(max_declared_days)") in error.message
+    lines = text.count("\n")
+    assert f"<text>:{lines}:" in error.message  # the line that crossed it
+    local = strict.derive_text(text, limits={"max_declared_days": 100001})
+    # 2023-10-01 is 国庆节 in the built-in data; the text works it.
+    assert not strict.is_working_day(D(2023, 10, 1))
+    day = local.day(D(2023, 10, 1))
+    assert (day.working, day.kind, day.name) == (True, "makeup-workday", "x")
+
+    path = tmp_path / "big.txt"
+    path.write_text(text, encoding="utf-8")
+    error = expect_error(dutygraph.ResourceExhaustedError,
+                         _capi.DG_RESOURCE_EXHAUSTED, strict.derive_file, path)
+    assert "big.txt:" in error.message and "max_declared_days" in error.message
+    local = strict.derive_file(path, limits={"max_declared_days": 100001})
+    assert local.is_working_day(D(2023, 10, 1))
+
+
+def test_derive_limits_lowered_refuse_a_small_overlay(strict, tmp_path):
+    overlay = "off 2023-10-09 衡阳市调休\n"
+    size = len(overlay.encode())
+    path = tmp_path / "衡阳.txt"
+    path.write_text(overlay, encoding="utf-8")
+    error = expect_error(dutygraph.ResourceExhaustedError,
+                         _capi.DG_RESOURCE_EXHAUSTED, strict.derive_file, path,
+                         {"max_bytes": 10})
+    assert (f"is {size} bytes; the limit is 10 (max_bytes)"
+            in error.message)
+    assert "衡阳.txt" in error.message
+    error = expect_error(dutygraph.ResourceExhaustedError,
+                         _capi.DG_RESOURCE_EXHAUSTED, strict.derive_text,
+                         overlay, {"max_name_bytes": 5})
+    assert ("<text>:1: the day's name is 15 bytes; the limit is 5 "
+            "(max_name_bytes)") in error.message
+    error = expect_error(dutygraph.ResourceExhaustedError,
+                         _capi.DG_RESOURCE_EXHAUSTED, strict.derive_text,
+                         overlay, {"max_layers": 1})
+    assert "the limit is 1 (max_layers)" in error.message
+    error = expect_error(dutygraph.ResourceExhaustedError,
+                         _capi.DG_RESOURCE_EXHAUSTED, strict.derive_text,
+                         overlay, {"max_total_declared_days": 1})
+    assert "(max_total_declared_days)" in error.message
+    # The limits it does not exceed admit it; the others keep defaults.
+    local = strict.derive_file(path, limits={"max_bytes": size,
+                                             "max_name_bytes": 15})
+    assert local.holiday_name(D(2023, 10, 9)) == "衡阳市调休"
+
+
+def test_derive_limits_argument_errors(strict):
+    with pytest.raises(TypeError, match="'limits' must be a dict"):
+        strict.derive_text("", limits=[1])
+    with pytest.raises(TypeError, match=r"'limits'\['max_bytes'\] must be "
+                       "an int"):
+        strict.derive_file("x.txt", limits={"max_bytes": "10"})
+    error = expect_error(dutygraph.InvalidArgumentError,
+                         _capi.DG_INVALID_ARGUMENT, strict.derive_text, "",
+                         {"max_size": 3})
+    assert "unknown limit 'max_size'" in error.message
+    assert "max_declared_days" in error.message
+    error = expect_error(dutygraph.InvalidArgumentError,
+                         _capi.DG_INVALID_ARGUMENT, strict.derive_text, "",
+                         {"max_layers": 0})
+    assert "max_layers is 0; it must be at least 1" in error.message
+    expect_error(dutygraph.OutOfRangeError, _capi.DG_OUT_OF_RANGE,
+                 strict.derive_text, "", {"max_bytes": -1})
+    expect_error(dutygraph.OutOfRangeError, _capi.DG_OUT_OF_RANGE,
+                 strict.derive_text, "", {"max_layers": 2**31})
+
+
 # ---------------------------------------------------------------------------
 # Periods.
 # ---------------------------------------------------------------------------

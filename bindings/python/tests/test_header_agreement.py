@@ -246,7 +246,8 @@ def test_structs_match(header):
                             "dg_unit_task", "dg_person_task",
                             "dg_schedule_options", "dg_graph_options",
                             "dg_gantt_options", "dg_store_options",
-                            "dg_load_options", "dg_import_options"}, (
+                            "dg_load_options", "dg_import_options",
+                            "dg_calendar_derive_options"}, (
         "a struct was added to dg.h: mirror it in _capi.py and here")
     for name, fields in structs.items():
         mirror = getattr(_capi, name)
@@ -355,15 +356,21 @@ def test_result_struct_init_macros_match(header, struct, macro):
         ctypes.sizeof(mirror) - ctypes.sizeof(ctypes.c_size_t))
 
 
-def test_load_options_init_matches(header):
-    # DG_LOAD_OPTIONS_INIT: struct_size, then the default limits that
-    # _capi.load_options_init() reproduces.
-    body = re.search(r"#define\s+DG_LOAD_OPTIONS_INIT\s*\\?\s*\{([^}]*)\}",
+@pytest.mark.parametrize("struct, macro, init", [
+    ("dg_load_options", "DG_LOAD_OPTIONS_INIT", "load_options_init"),
+    ("dg_calendar_derive_options", "DG_CALENDAR_DERIVE_OPTIONS_INIT",
+     "calendar_derive_options_init"),
+])
+def test_limit_options_init_matches(header, struct, macro, init):
+    # The _INIT macro: struct_size, then the default limits that the
+    # _capi function reproduces.
+    body = re.search(r"#define\s+%s\s*\\?\s*\{([^}]*)\}" % macro,
                      header).group(1)
     parts = [part.strip() for part in body.replace("\\", " ").split(",")]
-    assert parts[0] == "sizeof(dg_load_options)"
-    made = _capi.load_options_init()
-    names = [name for name, _ in _capi.dg_load_options._fields_]
+    assert parts[0] == f"sizeof({struct})"
+    made = getattr(_capi, init)()
+    assert made.struct_size == ctypes.sizeof(getattr(_capi, struct))
+    names = [name for name, _ in getattr(_capi, struct)._fields_]
     assert len(parts) == len(names)
     for name, part in zip(names[1:], parts[1:]):
         number = re.fullmatch(r"(?:UINT64_C\()?(\d+)\)?", part).group(1)

@@ -320,6 +320,58 @@ DG_API dg_status dg_calendar_derive_file(dg_calendar **out,
                                          const char *path,
                                          size_t path_len) DG_NOEXCEPT;
 
+/** Limits against hostile calendar text for dg_calendar_derive_text_v2() and
+ *  dg_calendar_derive_file_v2(); NULL for the defaults of the _INIT macro
+ *  (those of dg_calendar_derive_text()). struct_size must cover `max_bytes`,
+ *  else DG_INVALID_ARGUMENT; fields past struct_size keep their defaults.
+ *  Every limit must be at least 1, else DG_INVALID_ARGUMENT naming the
+ *  field. Exceeding a limit is DG_RESOURCE_EXHAUSTED naming it, its value
+ *  and where ("<text>:9: ... the limit is 100000 (max_declared_days)"); a
+ *  file over max_bytes is refused before it is read (docs/hostile-input.md).
+ *  A range of more than 366 days is a format error, not a limit. */
+typedef struct dg_calendar_derive_options {
+  size_t struct_size;         /* sizeof(dg_calendar_derive_options) */
+  uint64_t max_bytes;         /* one text or file; default 16 MiB */
+  uint64_t max_declared_days; /* days one text declares; default 100000 */
+  uint64_t max_name_bytes;    /* one day's name; default 1024 */
+  uint64_t max_total_declared_days; /* in every layer of the derived
+                                       calendar; default 1048576 */
+  int32_t max_layers; /* layers of the derived calendar, the built-in data
+                         included; default 64 */
+} dg_calendar_derive_options;
+#define DG_CALENDAR_DERIVE_OPTIONS_INIT                                  \
+  { sizeof(dg_calendar_derive_options), UINT64_C(16777216),              \
+    UINT64_C(100000), UINT64_C(1024), UINT64_C(1048576), 64 }
+
+/**
+ * dg_calendar_derive_text() under the limits of `opts` (NULL: the defaults).
+ * @param out  caller-owned; release with dg_calendar_free.
+ * @param base  the calendar the adjustments apply to; unchanged.
+ * @param text, text_len  the calendar file text, UTF-8.
+ * @param opts  the limits; NULL for DG_CALENDAR_DERIVE_OPTIONS_INIT.
+ * @return as dg_calendar_derive_text(); DG_INVALID_ARGUMENT for a bad
+ *         struct_size or a limit below 1; DG_RESOURCE_EXHAUSTED past a limit.
+ * Thread safety: immutable (on base).
+ */
+DG_API dg_status dg_calendar_derive_text_v2(
+    dg_calendar **out, const dg_calendar *base, const char *text,
+    size_t text_len, const dg_calendar_derive_options *opts) DG_NOEXCEPT;
+
+/**
+ * dg_calendar_derive_file() under the limits of `opts` (NULL: the defaults).
+ * @param out  caller-owned; release with dg_calendar_free.
+ * @param base  the calendar the adjustments apply to; unchanged.
+ * @param path, path_len  the calendar file's path, UTF-8.
+ * @param opts  the limits; NULL for DG_CALENDAR_DERIVE_OPTIONS_INIT.
+ * @return as dg_calendar_derive_file(); DG_INVALID_ARGUMENT for a bad
+ *         struct_size or a limit below 1; DG_RESOURCE_EXHAUSTED past a limit
+ *         (a file larger than max_bytes is not read).
+ * Thread safety: immutable (on base).
+ */
+DG_API dg_status dg_calendar_derive_file_v2(
+    dg_calendar **out, const dg_calendar *base, const char *path,
+    size_t path_len, const dg_calendar_derive_options *opts) DG_NOEXCEPT;
+
 /**
  * The same calendar under another mode (cheap: tables are shared).
  * @param out  caller-owned; release with dg_calendar_free.
