@@ -44,7 +44,7 @@ absl::StatusOr<size_t> LoadStoredEvents(const Store& store, EventLog& log) {
   std::vector<Event> events;
   events.reserve(stored.size());
   for (const StoredEvent& s : stored) {
-    absl::StatusOr<Event> e = ParseEventJson(s.json);
+    absl::StatusOr<Event> e = ParseEventJson(s.json, log.limits());
     if (!e.ok()) {
       return absl::FailedPreconditionError(
           store.path() + ": stored event seq " + std::to_string(s.seq) +
@@ -65,10 +65,11 @@ absl::StatusOr<size_t> LoadStoredEvents(const Store& store, EventLog& log) {
 
 absl::StatusOr<AppendResult> AppendValidatedEvents(
     Store& store, const Plan& plan, const Calendar& calendar,
-    std::string_view text, std::string_view source_name) {
+    std::string_view text, std::string_view source_name,
+    const TrackingLimits& limits) {
   DG_ASSIGN_OR_RETURN(std::vector<Event> batch,
-                      ParseEventsJsonl(text, source_name));
-  EventLog log(plan, calendar);
+                      ParseEventsJsonl(text, source_name, limits));
+  EventLog log(plan, calendar, limits);
   DG_RETURN_IF_ERROR(LoadStoredEvents(store, log).status());
   DG_RETURN_IF_ERROR(log.AppendJsonl(text, source_name).status());
   // The canonical text of each event of the batch, in its order (a
@@ -94,16 +95,16 @@ absl::StatusOr<AppendResult> AppendValidatedEvents(
 
 absl::StatusOr<AppendResult> AppendValidatedEvents(
     Store& store, const Calendar& calendar, std::string_view text,
-    std::string_view source_name) {
+    std::string_view source_name, const TrackingLimits& limits) {
   DG_ASSIGN_OR_RETURN(std::vector<Event> batch,
-                      ParseEventsJsonl(text, source_name));
+                      ParseEventsJsonl(text, source_name, limits));
   std::optional<Date> latest;
   for (const Event& e : batch) {
     if (!latest || *latest < e.date) latest = e.date;
   }
   DG_ASSIGN_OR_RETURN(StoredPlan stored, StoredPlanFor(store, latest));
   return AppendValidatedEvents(store, stored.plan, calendar, text,
-                               source_name);
+                               source_name, limits);
 }
 
 }  // namespace dutygraph
