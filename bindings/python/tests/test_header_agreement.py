@@ -246,7 +246,8 @@ def test_structs_match(header):
                             "dg_unit_task", "dg_person_task",
                             "dg_schedule_options", "dg_graph_options",
                             "dg_gantt_options", "dg_store_options",
-                            "dg_load_options", "dg_import_options"}, (
+                            "dg_load_options", "dg_import_options",
+                            "dg_tracking_limits"}, (
         "a struct was added to dg.h: mirror it in _capi.py and here")
     for name, fields in structs.items():
         mirror = getattr(_capi, name)
@@ -368,6 +369,22 @@ def test_load_options_init_matches(header):
     for name, part in zip(names[1:], parts[1:]):
         number = re.fullmatch(r"(?:UINT64_C\()?(\d+)\)?", part).group(1)
         assert getattr(made, name) == int(number), name
+def test_tracking_limits_init_matches(header):
+    # DG_TRACKING_LIMITS_INIT: struct_size, then the default limits that
+    # _capi.tracking_limits_init() reproduces.
+    body = re.search(
+        r"#define\s+DG_TRACKING_LIMITS_INIT\s*\\?\s*\{([^}]*)\}",
+        header).group(1)
+    parts = [part.strip() for part in body.replace("\\", " ").split(",")]
+    assert parts[0] == "sizeof(dg_tracking_limits)"
+    made = _capi.tracking_limits_init()
+    names = [name for name, _ in _capi.dg_tracking_limits._fields_]
+    assert len(parts) == len(names)
+    for name, part in zip(names[1:], parts[1:]):
+        number = re.fullmatch(r"(?:UINT64_C\()?(\d+)\)?", part).group(1)
+        assert getattr(made, name) == int(number), name
+
+
 def test_import_options_init_matches(header):
     # DG_IMPORT_OPTIONS_INIT: struct_size, then zero/NULL defaults that
     # _capi.import_options_init() reproduces.
