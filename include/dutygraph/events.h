@@ -143,7 +143,7 @@ struct Event {
 // max_event_bytes (1048576)"), never an out-of-memory kill or a stack
 // overflow. The event defaults equal the store's (StoreOptions), so an event
 // the tracking layer accepts is one the store accepts; the Hengyang scenario's
-// largest event is under 1 KiB, nested 2 deep, and its policy 10 KiB, nested
+// largest event is under 1 KiB, nested 2 deep, and its policy 6.5 KiB, nested
 // 6 deep. docs/hostile-input.md lists them; the C API's
 // DG_TRACKING_LIMITS_INIT repeats them.
 struct TrackingLimits {

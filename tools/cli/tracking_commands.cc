@@ -34,6 +34,7 @@ struct TrackingArgs {
   std::string period;
   std::string formula;
   std::string task;
+  TrackingLimits limits;  // --max-event-bytes ... (docs/hostile-input.md)
 };
 
 // What every command needs: the plan, calendar, log and tracker.
@@ -93,11 +94,12 @@ absl::StatusOr<std::unique_ptr<Inputs>> Open(const TrackingArgs& args,
   if (!sources.ok()) return sources.status();
   const Plan* plan = &sources->plan;
   absl::StatusOr<TrackingPolicy> policy =
-      args.policy_path.empty() ? PolicyFromPlan(*plan) : LoadPolicyFile(args.policy_path);
+      args.policy_path.empty() ? PolicyFromPlan(*plan)
+                               : LoadPolicyFile(args.policy_path, args.limits);
   if (!policy.ok()) return WithContext(policy.status(), "--policy");
   absl::StatusOr<Tracker> tracker = Tracker::Create(*plan, *cal, *policy);
   if (!tracker.ok()) return WithContext(tracker.status(), "--policy");
-  EventLog log(*plan, *cal);
+  EventLog log(*plan, *cal, args.limits);
   if (sources->store) {
     absl::StatusOr<size_t> n = LoadStoredEvents(*sources->store, log);
     if (!n.ok()) return WithContext(n.status(), "--db");
@@ -214,6 +216,8 @@ absl::Status RunEscalations(const TrackingArgs& args) {
       }
       to += (to.empty() ? "" : "、") + who;
     }
+    // Nobody to address: the explanation says why.
+    if (to.empty()) to = "（无人）";
     std::cout << to << "\t" << a.explanation << "\n";
   }
   if (due->empty()) std::cout << "# no escalation due on " << on->ToString() << "\n";
@@ -315,6 +319,7 @@ CLI::App* Add(CLI::App& app, CommandAction& action, const char* name,
   sub->add_flag("--provisional", args->provisional,
                 "answer for years without an official holiday schedule (weekends only)");
   sub->add_option("--overlay", args->overlays, "calendar adjustments file (repeatable)");
+  AddTrackingLimitOptions(sub, args->limits);
   sub->callback([&action, args, run]() { action = [args, run]() { return run(*args); }; });
   return sub;
 }
