@@ -1,5 +1,7 @@
 // capi/dg_tracking.cc — the tracking section of dg.h: event logs, trackers,
 // status, escalations, rankings, the ledger and lifecycle accountability.
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,18 +32,89 @@ dg_status CheckPair(const ApiCall& call, const dg_tracker* tracker,
   return DG_OK;
 }
 
+// The limits a caller's dg_tracking_limits declare (NULL: the defaults).
+// Only the fields within struct_size are read; the others keep their
+// defaults.
+dg_status ReadLimits(dutygraph::TrackingLimits* limits,
+                     const dg_tracking_limits* in, const ApiCall& call) {
+  *limits = dutygraph::TrackingLimits{};
+  if (in == nullptr) return DG_OK;
+  const size_t declared = in->struct_size;
+  if (declared < DG_FIELD_END(dg_tracking_limits, max_event_bytes)) {
+    return call.Fail(DG_INVALID_ARGUMENT,
+                     {"limits->struct_size is ", std::to_string(declared),
+                      ", too small for dg_tracking_limits; initialise it with "
+                      "DG_TRACKING_LIMITS_INIT"});
+  }
+  auto size = [](uint64_t v) {
+    return static_cast<size_t>(std::min<uint64_t>(v, SIZE_MAX));
+  };
+  limits->max_event_bytes = size(in->max_event_bytes);
+  if (declared >= DG_FIELD_END(dg_tracking_limits, max_batch_events)) {
+    limits->max_batch_events = size(in->max_batch_events);
+  }
+  if (declared >= DG_FIELD_END(dg_tracking_limits, max_policy_bytes)) {
+    limits->max_policy_bytes = size(in->max_policy_bytes);
+  }
+  if (declared >= DG_FIELD_END(dg_tracking_limits, max_depth)) {
+    if (in->max_depth < 1) {
+      return call.Fail(DG_INVALID_ARGUMENT,
+                       {"limits->max_depth is ", std::to_string(in->max_depth),
+                        "; it must be at least 1"});
+    }
+    limits->max_depth = in->max_depth;
+  }
+  return DG_OK;
+}
+
+dg_status NewEvents(dg_events** out, const dg_plan* plan, const dg_calendar* cal,
+                    const dg_tracking_limits* in, const ApiCall& call) {
+  ZeroOut(out);
+  if (out == nullptr) return call.NullArgument("out");
+  if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
+  if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
+  dutygraph::TrackingLimits limits;
+  if (dg_status s = ReadLimits(&limits, in, call); s != DG_OK) return s;
+  *out = new dg_events(dutygraph::EventLog(plan->plan, cal->calendar, limits));
+  return DG_OK;
+}
+
+dg_status NewTracker(dg_tracker** out, const dg_plan* plan, const dg_calendar* cal,
+                     const char* policy_json, size_t policy_json_len,
+                     const dg_tracking_limits* in, const ApiCall& call) {
+  ZeroOut(out);
+  if (out == nullptr) return call.NullArgument("out");
+  if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
+  if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
+  std::string_view text;
+  if (dg_status s = call.CheckText(&text, policy_json, policy_json_len, "policy_json");
+      s != DG_OK) {
+    return s;
+  }
+  dutygraph::TrackingLimits limits;
+  if (dg_status s = ReadLimits(&limits, in, call); s != DG_OK) return s;
+  absl::StatusOr<dutygraph::TrackingPolicy> policy =
+      text.empty() ? dutygraph::PolicyFromPlan(plan->plan)
+                   : dutygraph::ParsePolicyJson(text, limits);
+  if (!policy.ok()) return call.FromStatus(policy.status());
+  absl::StatusOr<dutygraph::Tracker> t =
+      dutygraph::Tracker::Create(plan->plan, cal->calendar, *std::move(policy));
+  if (!t.ok()) return call.FromStatus(t.status());
+  *out = new dg_tracker(*std::move(t));
+  return DG_OK;
+}
+
 }  // namespace
 
 dg_status dg_events_new(dg_events** out, const dg_plan* plan,
                         const dg_calendar* cal) noexcept {
-  DG_API_GUARD({
-    ZeroOut(out);
-    if (out == nullptr) return call.NullArgument("out");
-    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
-    if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
-    *out = new dg_events(dutygraph::EventLog(plan->plan, cal->calendar));
-    return DG_OK;
-  });
+  DG_API_GUARD({ return NewEvents(out, plan, cal, nullptr, call); });
+}
+
+dg_status dg_events_new_v2(dg_events** out, const dg_plan* plan,
+                           const dg_calendar* cal,
+                           const dg_tracking_limits* limits) noexcept {
+  DG_API_GUARD({ return NewEvents(out, plan, cal, limits, call); });
 }
 
 void dg_events_free(dg_events* events) noexcept { FreeHandle(events); }
@@ -55,7 +128,8 @@ dg_status dg_events_append_json(int* appended_out, dg_events* events,
     if (dg_status s = call.CheckText(&text, json, json_len, "json"); s != DG_OK) {
       return s;
     }
-    absl::StatusOr<dutygraph::Event> e = dutygraph::ParseEventJson(text);
+    absl::StatusOr<dutygraph::Event> e =
+        dutygraph::ParseEventJson(text, events->log.limits());
     if (!e.ok()) return call.FromStatus(e.status());
     absl::StatusOr<dutygraph::AppendOutcome> r = events->log.Append(*e);
     if (!r.ok()) return call.FromStatus(r.status());
@@ -154,24 +228,16 @@ dg_status dg_events_to_jsonl(char** out, size_t* size_out,
 dg_status dg_tracker_new(dg_tracker** out, const dg_plan* plan, const dg_calendar* cal,
                          const char* policy_json, size_t policy_json_len) noexcept {
   DG_API_GUARD({
-    ZeroOut(out);
-    if (out == nullptr) return call.NullArgument("out");
-    if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
-    if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
-    std::string_view text;
-    if (dg_status s = call.CheckText(&text, policy_json, policy_json_len, "policy_json");
-        s != DG_OK) {
-      return s;
-    }
-    absl::StatusOr<dutygraph::TrackingPolicy> policy =
-        text.empty() ? dutygraph::PolicyFromPlan(plan->plan)
-                     : dutygraph::ParsePolicyJson(text);
-    if (!policy.ok()) return call.FromStatus(policy.status());
-    absl::StatusOr<dutygraph::Tracker> t =
-        dutygraph::Tracker::Create(plan->plan, cal->calendar, *std::move(policy));
-    if (!t.ok()) return call.FromStatus(t.status());
-    *out = new dg_tracker(*std::move(t));
-    return DG_OK;
+    return NewTracker(out, plan, cal, policy_json, policy_json_len, nullptr, call);
+  });
+}
+
+dg_status dg_tracker_new_v2(dg_tracker** out, const dg_plan* plan,
+                            const dg_calendar* cal, const char* policy_json,
+                            size_t policy_json_len,
+                            const dg_tracking_limits* limits) noexcept {
+  DG_API_GUARD({
+    return NewTracker(out, plan, cal, policy_json, policy_json_len, limits, call);
   });
 }
 

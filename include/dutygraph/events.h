@@ -137,20 +137,42 @@ struct Event {
   friend bool operator==(const Event&, const Event&) = default;
 };
 
+// Limits against hostile input to the tracking layer: event JSON (one event,
+// a JSON Lines text, a batch) and policy JSON. Exceeding one is
+// RESOURCE_EXHAUSTED naming the limit ("... more than the limit
+// max_event_bytes (1048576)"), never an out-of-memory kill or a stack
+// overflow. The event defaults equal the store's (StoreOptions), so an event
+// the tracking layer accepts is one the store accepts; the Hengyang scenario's
+// largest event is under 1 KiB, nested 2 deep, and its policy 6.5 KiB, nested
+// 6 deep. docs/hostile-input.md lists them; the C API's
+// DG_TRACKING_LIMITS_INIT repeats them.
+struct TrackingLimits {
+  size_t max_event_bytes = size_t{1} << 20;    // one event's JSON text
+  size_t max_batch_events = 1'000'000;         // events in one text or batch
+  size_t max_policy_bytes = size_t{16} << 20;  // a policy's JSON text
+  int max_depth = 32;  // JSON nesting of an event or a policy (at least 1)
+};
+
 // ParseEventJson()
 //
 // One event from a JSON object. INVALID_ARGUMENT naming the field for a
 // missing or unknown key, a wrong type, a bad date, a field the kind does not
-// take, invalid UTF-8 or malformed JSON ("line 1, column 17 (byte 16)").
-absl::StatusOr<Event> ParseEventJson(std::string_view json);
+// take, invalid UTF-8 or malformed JSON ("line 1, column 17 (byte 16)"), and
+// naming the JSON Pointer for a key given twice ("duplicate key 'unit' at
+// /actor/unit (line 1, column 40 (byte 39))"). RESOURCE_EXHAUSTED past
+// `limits.max_event_bytes` or `limits.max_depth`.
+absl::StatusOr<Event> ParseEventJson(std::string_view json,
+                                     const TrackingLimits& limits = {});
 
 // ParseEventsJsonl()
 //
 // One event per line; blank lines are skipped. Errors name the line:
 // "events.jsonl:12: field 'date': bad date '2023-02-30' ...". `source_name`
-// prefixes messages (default "line").
+// prefixes messages (default "line"). RESOURCE_EXHAUSTED for more than
+// `limits.max_batch_events` events, or an event past the limits above.
 absl::StatusOr<std::vector<Event>> ParseEventsJsonl(
-    std::string_view text, std::string_view source_name = {});
+    std::string_view text, std::string_view source_name = {},
+    const TrackingLimits& limits = {});
 
 // WriteEventJson(): the compact canonical text of an event (keys in a fixed
 // order, empty fields omitted, indicator values sorted), no newline.
@@ -166,8 +188,10 @@ enum class AppendOutcome : int32_t {
 
 class EventLog {
  public:
-  // An empty log for `plan` on `calendar`.
+  // An empty log for `plan` on `calendar`; AppendJsonl() and AppendBatch()
+  // enforce `limits`.
   EventLog(Plan plan, Calendar calendar);
+  EventLog(Plan plan, Calendar calendar, const TrackingLimits& limits);
   ~EventLog();
   EventLog(EventLog&&) noexcept;
   EventLog& operator=(EventLog&&) noexcept;
@@ -194,11 +218,12 @@ class EventLog {
   // cite an earlier one of the batch as its cause) before any is appended.
   // Errors are those of Append(), prefixed with the event's position and id
   // ("event 3 ('e17'): ..."). Returns the number of events appended (the
-  // rest were duplicates).
+  // rest were duplicates). RESOURCE_EXHAUSTED for a batch of more than
+  // limits().max_batch_events.
   absl::StatusOr<size_t> AppendBatch(const std::vector<Event>& events);
 
-  // AppendJsonl(): ParseEventsJsonl() then AppendBatch(), errors naming
-  // the line.
+  // AppendJsonl(): ParseEventsJsonl() with limits(), then AppendBatch(),
+  // errors naming the line.
   absl::StatusOr<size_t> AppendJsonl(std::string_view text,
                                      std::string_view source_name = {});
 
@@ -216,6 +241,7 @@ class EventLog {
 
   const Plan& plan() const;
   const Calendar& calendar() const;
+  const TrackingLimits& limits() const;
 
   struct Impl;
   const Impl& impl() const { return *impl_; }

@@ -193,9 +193,17 @@ struct TrackingPolicy {
 };
 
 // ParsePolicyJson(): `dutygraph/policy@1` text -> TrackingPolicy.
-// INVALID_ARGUMENT naming the JSON Pointer of the offending value.
-absl::StatusOr<TrackingPolicy> ParsePolicyJson(std::string_view json);
-absl::StatusOr<TrackingPolicy> LoadPolicyFile(const std::string& path);
+// INVALID_ARGUMENT naming the JSON Pointer of the offending value, or of a
+// key given twice ("policy: duplicate key 'action' at
+// /escalation/0/rules/1/action (line 14, column 9 (byte 412))").
+// RESOURCE_EXHAUSTED past limits.max_policy_bytes or limits.max_depth
+// (events.h).
+absl::StatusOr<TrackingPolicy> ParsePolicyJson(
+    std::string_view json, const TrackingLimits& limits = {});
+// LoadPolicyFile(): the same for a file (NOT_FOUND if it cannot be read;
+// an oversized file is refused before it is read).
+absl::StatusOr<TrackingPolicy> LoadPolicyFile(
+    const std::string& path, const TrackingLimits& limits = {});
 
 // PolicyFromPlan(): the default light rule and ranking formula with the
 // plan's own escalation policies (PlanData::escalation).
@@ -286,6 +294,17 @@ struct AudienceMember {
   std::optional<PostHolder> post;  // person nullopt: vacant that day
 };
 
+// A part of a rule's audience that reaches nobody on the date, and why:
+// "市安委办 has no head post in the plan on 2023-07-14" (the unit is set), "task
+// 1/一 ... has no supervising working group in the plan on 2023-07-14". A
+// vacant post is not unresolved: it stays in the audience, its holder's
+// person empty.
+struct UnresolvedAudience {
+  AudienceKind role = AudienceKind::kLeadUnit;
+  std::optional<UnitIndex> unit;  // the lead unit lacking the post
+  std::string reason;
+};
+
 struct EscalationFact {
   std::string_view name;  // a literal: static storage
   std::string value;
@@ -306,6 +325,10 @@ struct DueAction {
   int occurrence = 1;     // the n-th time in this ladder run
   std::string cause;      // the event that caused it (incident, card)
   std::vector<AudienceMember> audience;
+  // The audience parts that reach nobody; each reason is also in the
+  // explanation, which ends "; nobody to address" when the audience is
+  // empty.
+  std::vector<UnresolvedAudience> unresolved;
   std::string explanation;
   std::vector<EscalationFact> facts;
   std::string event_id;   // the id ToEvent() gives the recording event

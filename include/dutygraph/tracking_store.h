@@ -50,7 +50,7 @@ absl::StatusOr<StoredPlan> StoredPlanFor(const Store& store,
 // LoadStoredEvents()
 //
 // Appends every event of `store`, in append order, to `log` (all or
-// nothing). An event the log refuses (one stored through
+// nothing), each read within log.limits(). An event the log refuses (one stored through
 // Store::AppendEvents() unchecked, or written for another plan version) is
 // FAILED_PRECONDITION naming the store, its seq and the reason. Returns the
 // number appended.
@@ -61,16 +61,16 @@ absl::StatusOr<size_t> LoadStoredEvents(const Store& store, EventLog& log);
 // The plan version for `on` (chosen as StoredPlanFor() does) and every
 // stored event, read in one transaction (Store::ReadSnapshot()), as a Plan
 // and an EventLog on `calendar`: what a reader answers from is the store at
-// one moment, even while a writer adds plan versions and events. Errors as
-// StoredPlanFor() and LoadStoredEvents().
+// one moment, even while a writer adds plan versions and events. The log
+// checks against `limits`. Errors as StoredPlanFor() and LoadStoredEvents().
 struct TrackingSnapshot {
   StoredPlan plan;
   EventLog log;          // on plan.plan and `calendar`
   int64_t last_seq = 0;  // the seq of the last event read (0: none)
 };
-absl::StatusOr<TrackingSnapshot> LoadTrackingSnapshot(const Store& store,
-                                                      const Calendar& calendar,
-                                                      std::optional<Date> on);
+absl::StatusOr<TrackingSnapshot> LoadTrackingSnapshot(
+    const Store& store, const Calendar& calendar, std::optional<Date> on,
+    const TrackingLimits& limits = {});
 
 // AppendValidatedEvents()
 //
@@ -82,17 +82,20 @@ absl::StatusOr<TrackingSnapshot> LoadTrackingSnapshot(const Store& store,
 // Store::AppendEvents(). All or nothing: on any error the store is as it
 // was. Each event is stored as its canonical text, so an event written with
 // a task path or unit alias is stored with ids, and appending it again in
-// either spelling counts as `unchanged`.
+// either spelling counts as `unchanged`. `limits` bound the text as the
+// tracking layer reads it (events.h); the store's own (StoreOptions, with
+// the same defaults) apply too.
 absl::StatusOr<AppendResult> AppendValidatedEvents(
     Store& store, const Plan& plan, const Calendar& calendar,
-    std::string_view text, std::string_view source_name = {});
+    std::string_view text, std::string_view source_name = {},
+    const TrackingLimits& limits = {});
 
 // As above against the store's own plan: the version StoredPlanFor() gives
 // for the latest event date of the batch (the plan in effect when the
 // newest of them happened).
 absl::StatusOr<AppendResult> AppendValidatedEvents(
     Store& store, const Calendar& calendar, std::string_view text,
-    std::string_view source_name = {});
+    std::string_view source_name = {}, const TrackingLimits& limits = {});
 
 }  // namespace dutygraph
 

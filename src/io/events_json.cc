@@ -403,32 +403,40 @@ absl::StatusOr<EventKind> ParseEventKind(std::string_view name) {
                    absl::StrJoin(std::vector<std::string>(kKindNames.begin(), kKindNames.end()), ", "), ")"));
 }
 
-absl::StatusOr<Event> ParseEventJson(std::string_view json) {
+absl::StatusOr<Event> ParseEventJson(std::string_view json,
+                                     const TrackingLimits& limits) {
+  if (json.size() > limits.max_event_bytes) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("the event is ", json.size(), " bytes, more than the "
+                     "limit max_event_bytes (", limits.max_event_bytes, ")"));
+  }
   DG_RETURN_IF_ERROR(internal::ValidateUtf8(json, "event"));
+  // Before nlohmann sees it: it would keep one of two equal keys, and it
+  // recurses per nesting level.
+  DG_RETURN_IF_ERROR(internal::CheckJsonText(
+      json, static_cast<size_t>(std::max(1, limits.max_depth))));
   Json j = Json::parse(json.begin(), json.end(), nullptr,
                        /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    std::optional<internal::JsonSyntaxError> err =
-        internal::FindJsonSyntaxError(json, 64);
-    if (err) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("malformed JSON at ",
-                       internal::DescribeOffset(json, err->offset), ": ",
-                       err->description));
-    }
-    return absl::InvalidArgumentError("malformed JSON");
-  }
-  absl::StatusOr<Event> e = FromJson(j);
-  if (!e.ok()) return e.status();
-  return e;
+  if (j.is_discarded()) return absl::InvalidArgumentError("malformed JSON");
+  return FromJson(j);
 }
 
 absl::StatusOr<std::vector<Event>> ParseEventsJsonl(
-    std::string_view text, std::string_view source_name) {
+    std::string_view text, std::string_view source_name,
+    const TrackingLimits& limits) {
   const std::string_view source = source_name.empty() ? "line" : source_name;
+  const std::vector<internal::JsonLine> rows = internal::SplitJsonLines(text);
+  if (rows.size() > limits.max_batch_events) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        source_name.empty() ? "" : absl::StrCat(AsAbsl(source_name), ": "),
+        "a batch of ", rows.size(),
+        " events, more than the limit max_batch_events (",
+        limits.max_batch_events, ")"));
+  }
   std::vector<Event> out;
-  for (const internal::JsonLine& row : internal::SplitJsonLines(text)) {
-    absl::StatusOr<Event> e = ParseEventJson(row.text);
+  out.reserve(rows.size());
+  for (const internal::JsonLine& row : rows) {
+    absl::StatusOr<Event> e = ParseEventJson(row.text, limits);
     if (!e.ok()) {
       return absl::Status(e.status().code(),
                           absl::StrCat(AsAbsl(source), source_name.empty() ? " " : ":",

@@ -4,15 +4,69 @@
 #include <cstdlib>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
 namespace dutygraph::internal {
 namespace {
 
+// The text of a string token (between its quotes, escapes already checked
+// by the scanner) as UTF-8.
+std::string Unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  auto hex4 = [&](size_t at) {
+    unsigned v = 0;
+    for (size_t k = at; k < at + 4; ++k) {
+      const char h = raw[k];
+      v = v * 16 + (h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+    }
+    return v;
+  };
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '\\') {
+      out += raw[i];
+      continue;
+    }
+    const char e = raw[++i];
+    if (e != 'u') {
+      out += e == 'b' ? '\b' : e == 'f' ? '\f' : e == 'n' ? '\n'
+           : e == 'r' ? '\r' : e == 't' ? '\t' : e;
+      continue;
+    }
+    unsigned cp = hex4(i + 1);
+    i += 4;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {  // a checked surrogate pair
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(i + 3) - 0xDC00);
+      i += 6;
+    }
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  return out;
+}
+
 class Scanner {
  public:
-  Scanner(std::string_view text, size_t max_depth)
-      : text_(text), max_depth_(max_depth) {}
+  Scanner(std::string_view text, size_t max_depth, bool reject_duplicate_keys)
+      : text_(text),
+        max_depth_(max_depth),
+        reject_duplicate_keys_(reject_duplicate_keys) {}
 
   std::optional<JsonSyntaxError> Run();
 
@@ -35,7 +89,7 @@ class Scanner {
     }
   }
   std::optional<JsonSyntaxError> Fail(size_t offset, std::string what) {
-    return JsonSyntaxError{offset, false, std::move(what)};
+    return JsonSyntaxError{offset, false, std::move(what), false, ""};
   }
   // Each scanner returns an error or advances pos_ past the token.
   std::optional<JsonSyntaxError> ScanValue();
@@ -51,12 +105,57 @@ class Scanner {
     return std::string(text_.substr(pos_, len));
   }
 
+  // Containers opened and closed (the frames follow open_).
+  void Open(char c) {
+    open_.push_back(c);
+    if (reject_duplicate_keys_) frames_.emplace_back();
+  }
+  void Close() {
+    open_.pop_back();
+    if (reject_duplicate_keys_) frames_.pop_back();
+  }
+  // With reject_duplicate_keys_: records the key whose string token spans
+  // [start, pos_), and the first duplicate (reported only if the text is
+  // otherwise well formed).
+  void NoteKey(size_t start);
+
   std::string_view text_;
   size_t max_depth_;
+  bool reject_duplicate_keys_;
   size_t pos_ = 0;
   State state_ = State::kValue;
   std::vector<char> open_;  // '{' or '[' per open container
+  // Per open container, with reject_duplicate_keys_ only: where we are in it
+  // (for the JSON Pointer) and, for objects, the keys seen.
+  struct Frame {
+    absl::flat_hash_set<std::string> keys;
+    std::string key;   // the member being read
+    size_t index = 0;  // the element being read
+  };
+  std::vector<Frame> frames_;
+  std::optional<JsonSyntaxError> duplicate_;
 };
+
+void Scanner::NoteKey(size_t start) {
+  Frame& frame = frames_.back();
+  std::string key = Unescape(text_.substr(start + 1, pos_ - start - 2));
+  const bool fresh = frame.keys.insert(key).second;
+  frame.key = std::move(key);
+  if (fresh || duplicate_) return;
+  JsonSyntaxError& error = duplicate_.emplace(JsonSyntaxError{
+      start, false, absl::StrFormat("duplicate key '%s'", frame.key), true,
+      ""});
+  for (size_t k = 0; k < frames_.size(); ++k) {
+    error.pointer += '/';
+    if (open_[k] == '[') {
+      error.pointer += std::to_string(frames_[k].index);
+      continue;
+    }
+    for (char c : frames_[k].key) {  // RFC 6901 escapes
+      error.pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    }
+  }
+}
 
 std::optional<JsonSyntaxError> Scanner::Run() {
   if (text_.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -67,7 +166,7 @@ std::optional<JsonSyntaxError> Scanner::Run() {
   for (;;) {
     SkipWhitespace();
     if (AtEnd()) {
-      if (open_.empty() && state_ == State::kCommaOrClose) return std::nullopt;
+      if (open_.empty() && state_ == State::kCommaOrClose) return duplicate_;
       if (open_.empty() && pos_ == 0) {
         return Fail(pos_, "empty input: expected a JSON value");
       }
@@ -83,7 +182,7 @@ std::optional<JsonSyntaxError> Scanner::Run() {
       case State::kValueOrClose:
         if (c == ']') {
           ++pos_;
-          open_.pop_back();
+          Close();
           state_ = State::kCommaOrClose;
           break;
         }
@@ -94,7 +193,7 @@ std::optional<JsonSyntaxError> Scanner::Run() {
       case State::kKeyOrClose:
         if (c == '}') {
           ++pos_;
-          open_.pop_back();
+          Close();
           state_ = State::kCommaOrClose;
           break;
         }
@@ -105,7 +204,11 @@ std::optional<JsonSyntaxError> Scanner::Run() {
                                 ? "expected a string key after ','"
                                 : "expected a string key or '}'");
         }
-        if (auto e = ScanString()) return e;
+        if (const size_t start = pos_; auto e = ScanString()) {
+          return e;
+        } else if (reject_duplicate_keys_) {
+          NoteKey(start);
+        }
         state_ = State::kColon;
         break;
       case State::kColon:
@@ -120,9 +223,12 @@ std::optional<JsonSyntaxError> Scanner::Run() {
         if (c == ',') {
           ++pos_;
           state_ = open_.back() == '{' ? State::kKey : State::kValue;
+          if (reject_duplicate_keys_ && open_.back() == '[') {
+            ++frames_.back().index;
+          }
         } else if (c == (open_.back() == '{' ? '}' : ']')) {
           ++pos_;
-          open_.pop_back();
+          Close();
         } else {
           return Fail(pos_, open_.back() == '{'
                                 ? "expected ',' or '}' after an object member"
@@ -139,9 +245,10 @@ std::optional<JsonSyntaxError> Scanner::ScanValue() {
     if (open_.size() >= max_depth_) {
       return JsonSyntaxError{
           pos_, true,
-          absl::StrFormat("nesting deeper than %d levels", max_depth_)};
+          absl::StrFormat("nesting deeper than %d levels", max_depth_), false,
+          ""};
     }
-    open_.push_back(c);
+    Open(c);
     ++pos_;
     state_ = c == '{' ? State::kKeyOrClose : State::kValueOrClose;
     return std::nullopt;
@@ -295,9 +402,27 @@ std::optional<JsonSyntaxError> Scanner::ScanLiteral(std::string_view literal) {
 
 }  // namespace
 
-std::optional<JsonSyntaxError> FindJsonSyntaxError(std::string_view text,
-                                                   size_t max_depth) {
-  return Scanner(text, max_depth).Run();
+std::optional<JsonSyntaxError> FindJsonSyntaxError(
+    std::string_view text, size_t max_depth, bool reject_duplicate_keys) {
+  return Scanner(text, max_depth, reject_duplicate_keys).Run();
+}
+
+absl::Status CheckJsonText(std::string_view text, size_t max_depth) {
+  const std::optional<JsonSyntaxError> error =
+      FindJsonSyntaxError(text, max_depth, /*reject_duplicate_keys=*/true);
+  if (!error) return absl::OkStatus();
+  const std::string where = DescribeOffset(text, error->offset);
+  if (error->too_deep) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("JSON nests deeper than the limit max_depth (", max_depth,
+                     ") at ", where));
+  }
+  if (error->duplicate_key) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        error->description, " at ", error->pointer, " (", where, ")"));
+  }
+  return absl::InvalidArgumentError(
+      absl::StrCat("malformed JSON at ", where, ": ", error->description));
 }
 
 std::string DescribeOffset(std::string_view text, size_t offset) {

@@ -422,18 +422,23 @@ std::string_view AudienceKindName(AudienceKind k) {
   return i >= 0 && i < 6 ? kNames[i] : "unknown";
 }
 
-absl::StatusOr<TrackingPolicy> ParsePolicyJson(std::string_view json) {
-  DG_RETURN_IF_ERROR(internal::ValidateUtf8(json, "policy"));
-  Json j = Json::parse(json.begin(), json.end(), nullptr, false);
-  if (j.is_discarded()) {
-    std::optional<internal::JsonSyntaxError> err =
-        internal::FindJsonSyntaxError(json, 64);
-    return absl::InvalidArgumentError(absl::StrCat(
-        "policy: malformed JSON",
-        err ? absl::StrCat(" at ", internal::DescribeOffset(json, err->offset),
-                           ": ", err->description)
-            : ""));
+absl::StatusOr<TrackingPolicy> ParsePolicyJson(std::string_view json,
+                                               const TrackingLimits& limits) {
+  if (json.size() > limits.max_policy_bytes) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "policy: ", json.size(), " bytes, more than the limit "
+        "max_policy_bytes (", limits.max_policy_bytes, ")"));
   }
+  DG_RETURN_IF_ERROR(internal::ValidateUtf8(json, "policy"));
+  // Before nlohmann sees it: it would keep one of two equal keys, and it
+  // recurses per nesting level.
+  if (absl::Status s = internal::CheckJsonText(
+          json, static_cast<size_t>(std::max(1, limits.max_depth)));
+      !s.ok()) {
+    return absl::Status(s.code(), absl::StrCat("policy: ", s.message()));
+  }
+  Json j = Json::parse(json.begin(), json.end(), nullptr, false);
+  if (j.is_discarded()) return absl::InvalidArgumentError("policy: malformed JSON");
   absl::StatusOr<TrackingPolicy> p = FromJson(j);
   if (!p.ok()) {
     return absl::Status(p.status().code(),
@@ -442,12 +447,21 @@ absl::StatusOr<TrackingPolicy> ParsePolicyJson(std::string_view json) {
   return p;
 }
 
-absl::StatusOr<TrackingPolicy> LoadPolicyFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+absl::StatusOr<TrackingPolicy> LoadPolicyFile(const std::string& path,
+                                              const TrackingLimits& limits) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot read policy file '", path, "'"));
+  // Refuse an oversized file before reading it into memory.
+  const std::streamoff size = in.tellg();
+  if (size > 0 && static_cast<uint64_t>(size) > limits.max_policy_bytes) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        path, ": policy: ", size, " bytes, more than the limit "
+        "max_policy_bytes (", limits.max_policy_bytes, ")"));
+  }
+  in.seekg(0);
   std::ostringstream ss;
   ss << in.rdbuf();
-  absl::StatusOr<TrackingPolicy> p = ParsePolicyJson(ss.str());
+  absl::StatusOr<TrackingPolicy> p = ParsePolicyJson(ss.str(), limits);
   if (!p.ok()) {
     return absl::Status(p.status().code(),
                         absl::StrCat(path, ": ", p.status().message()));

@@ -187,6 +187,14 @@ std::string DueActionsJson(const Plan& plan, Date as_of,
       audience.push_back(std::move(y));
     }
     x["audience"] = std::move(audience);
+    Json unresolved = Json::array();
+    for (const UnresolvedAudience& u : a.unresolved) {
+      Json y{{"role", std::string(AudienceKindName(u.role))}};
+      y["unit"] = UnitRef(plan, u.unit);
+      y["reason"] = u.reason;
+      unresolved.push_back(std::move(y));
+    }
+    x["unresolved_audience"] = std::move(unresolved);
     Json facts = Json::object();
     for (const EscalationFact& f : a.facts) facts[std::string(f.name)] = f.value;
     x["facts"] = std::move(facts);

@@ -429,6 +429,7 @@ class Evaluator {
     supports_.clear();
     std::vector<UnitIndex>& leads = leads_;
     std::vector<UnitIndex>& supports = supports_;
+    std::string unit_gone;  // why the unit concerned resolves to none
     bool groups = false;  // does the audience need the supervising groups?
     for (AudienceKind k : r.audience) {
       groups = groups || k == AudienceKind::kGroupConvener ||
@@ -455,7 +456,11 @@ class Evaluator {
       if (!a->unit && !leads.empty()) a->unit = leads.front();
     } else {
       absl::StatusOr<UnitIndex> now = plan.ResolveUnit(*a->unit, as_of_);
-      if (now.ok()) leads.push_back(*now);
+      if (now.ok()) {
+        leads.push_back(*now);
+      } else {
+        unit_gone = std::string(now.status().message());
+      }
       who_task_.reset();
       if (!fam.roots.empty()) {
         DG_RETURN_IF_ERROR(plan.AccountabilityOf(fam.roots.front(), as_of_, &who_));
@@ -476,32 +481,77 @@ class Evaluator {
       }
       a->audience.push_back(m);
     };
+    // A part of the audience that reaches nobody is said so, with the
+    // reason, rather than silently dropped.
+    const std::string on = internal::IsoDate(as_of_);
+    const std::string who =
+        a->task ? Subject(a->task->value) : UnitName(a->unit->value);
+    auto unresolved = [&](AudienceKind k, std::optional<UnitIndex> u,
+                          std::string reason) {
+      a->unresolved.push_back({k, u, std::move(reason)});
+    };
+    auto no_leads = [&](AudienceKind k) {
+      unresolved(k, std::nullopt,
+                 unit_gone.empty()
+                     ? absl::StrCat(who, " has no lead unit on ", on)
+                     : absl::StrCat(who, " does not resolve on ", on, ": ",
+                                    unit_gone));
+    };
     for (AudienceKind k : r.audience) {
       switch (k) {
         case AudienceKind::kLeadUnit:
+          if (leads.empty()) no_leads(k);
           for (UnitIndex u : leads) add({k, u, std::nullopt});
           break;
         case AudienceKind::kLeadUnitHead:
+        case AudienceKind::kSupervisingLeader: {
+          const bool head = k == AudienceKind::kLeadUnitHead;
+          if (leads.empty()) no_leads(k);
           for (UnitIndex u : leads) {
-            if (auto h = holder(t_.head_post[u.value])) add({k, u, h});
+            if (auto h = holder(head ? t_.head_post[u.value]
+                                     : t_.supervising_post[u.value])) {
+              add({k, u, h});
+            } else {
+              unresolved(k, u,
+                         absl::StrCat(plan.unit(u).name, " has no ",
+                                      head ? "head post" : "supervising leader post",
+                                      " in the plan on ", on));
+            }
           }
           break;
-        case AudienceKind::kSupervisingLeader:
-          for (UnitIndex u : leads) {
-            if (auto h = holder(t_.supervising_post[u.value])) add({k, u, h});
-          }
-          break;
+        }
         case AudienceKind::kGroupConvener:
+          if (who_.conveners.empty()) {
+            unresolved(k, std::nullopt,
+                       who_.group
+                           ? absl::StrCat("working group ", plan.group(*who_.group).name,
+                                          " has no convener post in the plan on ", on)
+                           : absl::StrCat(who, " has no supervising working group in the "
+                                               "plan on ", on));
+          }
           for (const PostHolder& h : who_.conveners) add({k, std::nullopt, h});
           break;
         case AudienceKind::kChiefDispatcher:
+          if (who_.chief_dispatchers.empty()) {
+            unresolved(k, std::nullopt,
+                       absl::StrCat(who, " has no chief dispatcher (总调度) above it in "
+                                         "the plan on ", on));
+          }
           for (const PostHolder& h : who_.chief_dispatchers) add({k, std::nullopt, h});
           break;
         case AudienceKind::kSupportUnits:
+          if (supports.empty()) {
+            unresolved(k, std::nullopt,
+                       absl::StrCat(who, " has no supporting unit on ", on));
+          }
           for (UnitIndex u : supports) add({k, u, std::nullopt});
           break;
       }
     }
+    for (const UnresolvedAudience& u : a->unresolved) {
+      absl::StrAppend(&a->explanation, "; ", u.reason);
+    }
+    if (a->audience.empty()) absl::StrAppend(&a->explanation, "; nobody to address");
     const std::string subject =
         a->task ? plan.task(*a->task).id : plan.unit(*a->unit).id;
     a->event_id = absl::StrCat("esc:", a->policy, ":v", a->policy_version, ":", a->rule,

@@ -364,6 +364,10 @@ uint32_t EventLog::Impl::KeyOf(std::string_view key) const {
 
 EventLog::EventLog(Plan plan, Calendar calendar)
     : impl_(std::make_unique<Impl>(std::move(plan), std::move(calendar))) {}
+EventLog::EventLog(Plan plan, Calendar calendar, const TrackingLimits& limits)
+    : EventLog(std::move(plan), std::move(calendar)) {
+  impl_->limits = limits;
+}
 EventLog::~EventLog() = default;
 EventLog::EventLog(EventLog&&) noexcept = default;
 EventLog& EventLog::operator=(EventLog&&) noexcept = default;
@@ -394,10 +398,19 @@ absl::StatusOr<AppendOutcome> EventLog::Append(const Event& event) {
 
 namespace {
 
+absl::Status BatchTooLarge(size_t n, const TrackingLimits& limits) {
+  return absl::ResourceExhaustedError(
+      absl::StrCat("a batch of ", n, " events, more than the limit "
+                   "max_batch_events (", limits.max_batch_events, ")"));
+}
+
 // AppendBatch() with a label per event for messages ("event 3 ('e17')" or
 // "events.jsonl:12 ('e17')").
 absl::StatusOr<size_t> BatchAppend(EventLog::Impl* log, const std::vector<Event>& events,
                                    const std::vector<std::string>* labels) {
+  if (events.size() > log->limits.max_batch_events) {
+    return BatchTooLarge(events.size(), log->limits);
+  }
   absl::flat_hash_map<std::string, uint32_t> pending;
   std::vector<Checked> accepted;
   uint32_t next = static_cast<uint32_t>(log->facts.size());
@@ -439,11 +452,16 @@ absl::StatusOr<size_t> EventLog::AppendJsonl(std::string_view text,
                                              std::string_view source_name) {
   const std::string source = source_name.empty() ? "line" : std::string(source_name);
   const std::string sep = source_name.empty() ? " " : ":";
+  const std::vector<internal::JsonLine> rows = internal::SplitJsonLines(text);
+  if (rows.size() > impl_->limits.max_batch_events) {
+    const absl::Status too_many = BatchTooLarge(rows.size(), impl_->limits);
+    return source_name.empty() ? too_many : Prefix(too_many, source_name);
+  }
   std::vector<Event> events;
   std::vector<std::string> labels;
-  for (const internal::JsonLine& row : internal::SplitJsonLines(text)) {
+  for (const internal::JsonLine& row : rows) {
     const std::string label = absl::StrCat(source, sep, row.number);
-    absl::StatusOr<Event> e = ParseEventJson(row.text);
+    absl::StatusOr<Event> e = ParseEventJson(row.text, impl_->limits);
     if (!e.ok()) return Prefix(e.status(), label);
     events.push_back(*std::move(e));
     labels.push_back(label);
@@ -458,7 +476,7 @@ absl::StatusOr<Event> EventLog::event(size_t i) const {
     return absl::InvalidArgumentError(
         absl::StrCat("event position ", i, " is out of range (", size(), " events)"));
   }
-  return ParseEventJson(TextAt(*impl_, i));
+  return ParseEventJson(TextAt(*impl_, i), impl_->limits);
 }
 
 std::string_view EventLog::canonical_json(size_t i) const {
@@ -483,5 +501,6 @@ std::string EventLog::ToJsonl() const {
 
 const Plan& EventLog::plan() const { return impl_->plan; }
 const Calendar& EventLog::calendar() const { return impl_->calendar; }
+const TrackingLimits& EventLog::limits() const { return impl_->limits; }
 
 }  // namespace dutygraph

@@ -61,6 +61,7 @@ struct FactValue {
 struct EventLog::Impl {
   Plan plan;
   Calendar calendar;
+  TrackingLimits limits;
   std::string text;                    // canonical texts, back to back
   std::vector<uint64_t> text_end;      // end offset of each event's text
   std::vector<internal::Fact> facts;

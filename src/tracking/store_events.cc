@@ -39,7 +39,7 @@ absl::StatusOr<size_t> AppendStored(const Store& store,
   std::vector<Event> events;
   events.reserve(stored.size());
   for (const StoredEvent& s : stored) {
-    absl::StatusOr<Event> e = ParseEventJson(s.json);
+    absl::StatusOr<Event> e = ParseEventJson(s.json, log.limits());
     if (!e.ok()) {
       return absl::FailedPreconditionError(
           store.path() + ": stored event seq " + std::to_string(s.seq) +
@@ -80,13 +80,13 @@ absl::StatusOr<size_t> LoadStoredEvents(const Store& store, EventLog& log) {
   return AppendStored(store, stored, log);
 }
 
-absl::StatusOr<TrackingSnapshot> LoadTrackingSnapshot(const Store& store,
-                                                      const Calendar& calendar,
-                                                      std::optional<Date> on) {
+absl::StatusOr<TrackingSnapshot> LoadTrackingSnapshot(
+    const Store& store, const Calendar& calendar, std::optional<Date> on,
+    const TrackingLimits& limits) {
   DG_ASSIGN_OR_RETURN(StoreSnapshot snapshot, store.ReadSnapshot(on));
   DG_ASSIGN_OR_RETURN(StoredPlan plan,
                       LoadVersion(store, std::move(snapshot.plan)));
-  EventLog log(plan.plan, calendar);
+  EventLog log(plan.plan, calendar, limits);
   DG_RETURN_IF_ERROR(AppendStored(store, snapshot.events, log).status());
   const int64_t last_seq =
       snapshot.events.empty() ? 0 : snapshot.events.back().seq;
@@ -95,10 +95,11 @@ absl::StatusOr<TrackingSnapshot> LoadTrackingSnapshot(const Store& store,
 
 absl::StatusOr<AppendResult> AppendValidatedEvents(
     Store& store, const Plan& plan, const Calendar& calendar,
-    std::string_view text, std::string_view source_name) {
+    std::string_view text, std::string_view source_name,
+    const TrackingLimits& limits) {
   DG_ASSIGN_OR_RETURN(std::vector<Event> batch,
-                      ParseEventsJsonl(text, source_name));
-  EventLog log(plan, calendar);
+                      ParseEventsJsonl(text, source_name, limits));
+  EventLog log(plan, calendar, limits);
   DG_RETURN_IF_ERROR(LoadStoredEvents(store, log).status());
   DG_RETURN_IF_ERROR(log.AppendJsonl(text, source_name).status());
   // The canonical text of each event of the batch, in its order (a
@@ -124,16 +125,16 @@ absl::StatusOr<AppendResult> AppendValidatedEvents(
 
 absl::StatusOr<AppendResult> AppendValidatedEvents(
     Store& store, const Calendar& calendar, std::string_view text,
-    std::string_view source_name) {
+    std::string_view source_name, const TrackingLimits& limits) {
   DG_ASSIGN_OR_RETURN(std::vector<Event> batch,
-                      ParseEventsJsonl(text, source_name));
+                      ParseEventsJsonl(text, source_name, limits));
   std::optional<Date> latest;
   for (const Event& e : batch) {
     if (!latest || *latest < e.date) latest = e.date;
   }
   DG_ASSIGN_OR_RETURN(StoredPlan stored, StoredPlanFor(store, latest));
   return AppendValidatedEvents(store, stored.plan, calendar, text,
-                               source_name);
+                               source_name, limits);
 }
 
 }  // namespace dutygraph

@@ -200,6 +200,10 @@ static void TestHengyangCarryOver(const dg_calendar *cal) {
   CHECK_OK(dg_escalations_json(&text, &size, tracker, log, Day("2023-03-06")));
   CHECK_HAS(text, "\"rule\":\"yellow_card_carry_over\",\"action\":\"listed_supervision\"");
   CHECK_HAS(text, "unit 耒阳市: yellow card in 2022 (2022-yc-leiyang, 2022-12-20)");
+  /* 耒阳市 has no head post in the seed: the listing says so. */
+  CHECK_HAS(text, "\"unresolved_audience\":[{\"role\":\"lead_unit_head\","
+                  "\"unit\":{\"id\":\"leiyang\",\"name\":\"耒阳市\"},"
+                  "\"reason\":\"耒阳市 has no head post in the plan on 2023-03-06\"}]");
   dg_string_free(text);
   dg_tracker_free(tracker);
   /* A tracker for another plan handle refuses this log. */
@@ -216,6 +220,109 @@ static void TestHengyangCarryOver(const dg_calendar *cal) {
   free(scenario);
 }
 
+/* Duplicate keys are refused with their JSON Pointer; the limits of
+ * dg_tracking_limits are enforced, raisable, read only up to struct_size. */
+static void TestHostileInputAndLimits(const dg_plan *plan, const dg_calendar *cal) {
+  static const char kTwice[] =
+      "{\"id\":\"e1\",\"kind\":\"completed\",\"date\":\"2023-06-01\","
+      "\"task\":\"t_warning\",\"task\":\"s_debt\"}";
+  static const char kPolicyTwice[] =
+      "{\"format\":\"dutygraph/policy@1\",\"id\":\"c\",\"light\":{\"red\":"
+      "{\"working_days_overdue\":3,\"working_days_overdue\":9}}}";
+  static const char kHead[] =
+      "{\"id\":\"big\",\"kind\":\"progress\",\"date\":\"2023-06-01\","
+      "\"task\":\"t_warning\",\"text\":\"";
+  dg_tracking_limits limits = DG_TRACKING_LIMITS_INIT;
+  dg_tracking_limits prefix = DG_TRACKING_LIMITS_INIT;
+  dg_events *log = (dg_events *)JUNK;
+  dg_tracker *tracker = (dg_tracker *)JUNK;
+  size_t big_len = strlen(kHead) + ((size_t)2 << 20) + 2, n = 0;
+  char *big = (char *)malloc(big_len + 1);
+  int appended = -1;
+  CHECK(big != NULL);
+  memcpy(big, kHead, strlen(kHead));
+  memset(big + strlen(kHead), 'x', (size_t)2 << 20);
+  memcpy(big + big_len - 2, "\"}", 3);
+
+  /* Defaults: the 2 MiB event is refused, the duplicate key is named. */
+  CHECK_OK(dg_events_new_v2(&log, plan, cal, NULL));
+  CHECK_STATUS(DG_RESOURCE_EXHAUSTED, dg_events_append_json(&appended, log, big, big_len));
+  CHECK_MESSAGE_HAS("more than the limit max_event_bytes (1048576)");
+  CHECK(appended == 0);
+  CHECK_STATUS(DG_INVALID_ARGUMENT,
+               dg_events_append_json(&appended, log, kTwice, strlen(kTwice)));
+  CHECK_MESSAGE_HAS("duplicate key 'task' at /task (line 1, column 70 (byte 69))");
+  CHECK_STATUS(DG_INVALID_ARGUMENT,
+               dg_events_append_jsonl(&n, log, kTwice, strlen(kTwice), "ev.jsonl", 8));
+  CHECK_MESSAGE_HAS("ev.jsonl:1: duplicate key 'task' at /task");
+  CHECK_OK(dg_events_count(&n, log));
+  CHECK(n == 0);
+  dg_events_free(log);
+
+  /* Raised: accepted. */
+  limits.max_event_bytes = (uint64_t)4 << 20;
+  CHECK_OK(dg_events_new_v2(&log, plan, cal, &limits));
+  CHECK_OK(dg_events_append_json(&appended, log, big, big_len));
+  CHECK(appended == 1);
+  dg_events_free(log);
+
+  /* Lowered batch size: all or nothing, naming the limit. */
+  limits = prefix;
+  limits.max_batch_events = 0;
+  CHECK_OK(dg_events_new_v2(&log, plan, cal, &limits));
+  CHECK_OK(dg_events_append_jsonl(&n, log, "", 0, NULL, 0));
+  CHECK_STATUS(DG_RESOURCE_EXHAUSTED,
+               dg_events_append_jsonl(&n, log, kTwice, strlen(kTwice), NULL, 0));
+  CHECK_MESSAGE_HAS("max_batch_events (0)");
+  dg_events_free(log);
+
+  /* Only the declared prefix is read: max_batch_events = 0 past it is
+   * ignored, so the default (1000000) holds. */
+  prefix.struct_size = offsetof(dg_tracking_limits, max_batch_events);
+  prefix.max_batch_events = 0;
+  CHECK_OK(dg_events_new_v2(&log, plan, cal, &prefix));
+  CHECK_OK(dg_events_append_jsonl(&n, log, kHead, 0, NULL, 0));
+  CHECK_OK(dg_events_append_jsonl(
+      &n, log,
+      "{\"id\":\"a\",\"kind\":\"completed\",\"date\":\"2023-06-01\",\"task\":\"t_warning\"}",
+      strlen("{\"id\":\"a\",\"kind\":\"completed\",\"date\":\"2023-06-01\",\"task\":\"t_warning\"}"),
+      NULL, 0));
+  CHECK(n == 1);
+  dg_events_free(log);
+
+  /* Bad limits: nothing made, the out-param zeroed. */
+  prefix.struct_size = 4;
+  CHECK_STATUS(DG_INVALID_ARGUMENT, dg_events_new_v2(&log, plan, cal, &prefix));
+  CHECK_MESSAGE_HAS("limits->struct_size is 4");
+  CHECK(log == NULL);
+  limits = prefix;
+  limits.struct_size = sizeof limits;
+  limits.max_depth = 0;
+  CHECK_STATUS(DG_INVALID_ARGUMENT,
+               dg_tracker_new_v2(&tracker, plan, cal, kPolicy, strlen(kPolicy), &limits));
+  CHECK_MESSAGE_HAS("limits->max_depth is 0");
+  CHECK(tracker == NULL);
+
+  /* Policies: duplicate keys, size and depth. */
+  CHECK_STATUS(DG_INVALID_ARGUMENT,
+               dg_tracker_new(&tracker, plan, cal, kPolicyTwice, strlen(kPolicyTwice)));
+  CHECK_MESSAGE_HAS("policy: duplicate key 'working_days_overdue' at "
+                    "/light/red/working_days_overdue");
+  limits.max_depth = 2;
+  CHECK_STATUS(DG_RESOURCE_EXHAUSTED,
+               dg_tracker_new_v2(&tracker, plan, cal, kPolicy, strlen(kPolicy), &limits));
+  CHECK_MESSAGE_HAS("policy: JSON nests deeper than the limit max_depth (2)");
+  limits.max_depth = 32;
+  limits.max_policy_bytes = 16;
+  CHECK_STATUS(DG_RESOURCE_EXHAUSTED,
+               dg_tracker_new_v2(&tracker, plan, cal, kPolicy, strlen(kPolicy), &limits));
+  CHECK_MESSAGE_HAS("more than the limit max_policy_bytes (16)");
+  CHECK(tracker == NULL);
+  CHECK_OK(dg_tracker_new_v2(&tracker, plan, cal, kPolicy, strlen(kPolicy), NULL));
+  dg_tracker_free(tracker);
+  free(big);
+}
+
 int main(void) {
   dg_plan *small = NULL;
   dg_calendar *cal = NULL;
@@ -223,6 +330,7 @@ int main(void) {
   CHECK_OK(dg_calendar_china_mainland(&cal, NULL));
   TestSmallPlan(small, cal);
   TestHengyangCarryOver(cal);
+  TestHostileInputAndLimits(small, cal);
   dg_calendar_free(cal);
   dg_plan_free(small);
   printf("tracking_c_test: %ld checks passed\n", g_checks);

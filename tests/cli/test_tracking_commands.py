@@ -95,6 +95,48 @@ def test_escalation_explains_itself(ok):
     assert "unit 耒阳市: yellow card in 2022 (2022-yc-leiyang, 2022-12-20)" in out
 
 
+def test_an_audience_of_nobody_is_explained(ok):
+    # The 约谈 of 5/二/（一）/2 goes to the head and the supervising leader of
+    # 市安委办, and the seed names neither: nobody can be addressed, and the
+    # answer says why (text and JSON), as the committed replay does.
+    reasons = ["市安委办 has no head post in the plan on 2023-07-14",
+               "市安委办 has no supervising leader post in the plan on 2023-07-14"]
+    out = ok("escalations", *common(SCENARIO), "--on", "2023-07-14")
+    row = next(line.split("\t") for line in out.splitlines()
+               if line.startswith("interview\t"))
+    assert row[3] == "（无人）"
+    assert row[4].endswith("; ".join([""] + reasons + ["nobody to address"]))
+    due = json.loads(ok("escalations", *common(SCENARIO), "--on", "2023-07-14", "--json"))
+    interview = next(a for a in due["actions"] if a["rule"] == "interview")
+    assert interview["audience"] == []
+    assert [(u["role"], u["unit"]["id"], u["reason"])
+            for u in interview["unresolved_audience"]] == [
+        ("lead_unit_head", "anweiban", reasons[0]),
+        ("supervising_leader", "anweiban", reasons[1])]
+    committed = next(json.loads(l) for l in (EXPECTED / "escalations-2023.jsonl")
+                     .read_text(encoding="utf-8").splitlines()
+                     if json.loads(l)["as_of"] == "2023-07-14")
+    assert [a for a in committed["actions"] if a["rule"] == "interview"] == [interview]
+
+
+def test_tracking_limits_are_options(ok, run):
+    # Lowered, a limit refuses the scenario naming it; the defaults read it.
+    r = run("status", *common(SCENARIO), "--on", "2023-07-14", "--max-batch-events", "10")
+    assert r.returncode == FAILURE
+    assert "more than the limit max_batch_events (10)" in r.stderr
+    r = run("escalations", *common(SCENARIO), "--on", "2023-07-14", "--max-policy-bytes", "100")
+    assert r.returncode == FAILURE
+    assert "--policy: " in r.stderr and "max_policy_bytes (100)" in r.stderr
+    # The Hengyang policy nests 6 deep (escalation, policy, rules, rule,
+    # trigger inside the document), its events 2.
+    assert ok("status", *common(SCENARIO), "--on", "2023-07-14", "--max-depth", "6")
+    r = run("status", *common(SCENARIO), "--on", "2023-07-14", "--max-depth", "5")
+    assert r.returncode == FAILURE
+    assert "policy: JSON nests deeper than the limit max_depth (5) at line 28" in r.stderr
+    assert ok("status", "--plan", PLAN, "--events", SCENARIO, "--on", "2023-07-14",
+              "--max-depth", "2")
+
+
 def test_default_policy_is_the_plans(ok):
     # Without --policy the plan's own escalation policies apply.
     out = ok("escalations", "--plan", PLAN, "--events", SCENARIO, "--on", "2023-06-14")

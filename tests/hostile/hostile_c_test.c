@@ -77,6 +77,33 @@ static const char kImpossibleDateEvent[] =
 static const char kUnknownKindEvent[] =
     "{\"id\":\"e1\",\"kind\":\"progress_reported\",\"date\":"
     "\"2023-03-06\"}";
+static const char kDuplicateIdEvent[] =
+    "{\"id\":\"e1\",\"kind\":\"reminder\",\"id\":\"e2\",\"date\":"
+    "\"2023-03-06\",\"task\":\"t_warning\"}";
+static const char kDuplicateNestedEvent[] =
+    "{\"id\":\"e1\",\"kind\":\"progress\",\"date\":\"2023-03-06\","
+    "\"task\":\"t_warning\",\"values\":{\"x\":1,\"x\":2}}";
+/* The object and 32 arrays: one level past the default max_depth (32). */
+static const char kDeepEvent[] =
+    "{\"id\":\"d\",\"kind\":\"progress\",\"date\":\"2023-03-07\","
+    "\"task\":\"t_warning\",\"text\":\"x\",\"note\":"
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}";
+static const char kUtf8InFieldEvent[] =
+    "{\"id\":\"e1\",\"kind\":\"progress\",\"date\":\"2023-03-06\","
+    "\"task\":\"t_warning\",\"text\":\"\xE8\xA1\"}";
+static const char kOffCalendarEvent[] =
+    "{\"id\":\"e1\",\"kind\":\"reminder\",\"date\":\"2150-01-01\","
+    "\"task\":\"t_warning\"}";
+static const char kDuplicateKeyPolicy[] =
+    "{\"format\":\"dutygraph/policy@1\",\"id\":\"p\",\"version\":1,"
+    "\"version\":2}";
+static const char kDeepPolicy[] =
+    "{\"format\":\"dutygraph/policy@1\",\"id\":\"p\",\"text\":"
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}";
+/* One byte over the default max_event_bytes (1 MiB); filled by main(). */
+static char g_big_event[(1u << 20) + 2];
+static dg_tracking_limits kTinyTracking = DG_TRACKING_LIMITS_INIT;
+static dg_tracking_limits kSmallPolicy = DG_TRACKING_LIMITS_INIT;
 static const char kWrongPolicyFormat[] =
     "{\"format\":\"dutygraph/policy@9\",\"id\":\"p\",\"version\":1}";
 /* Not a dutygraph handle at all: a caller's own struct. */
@@ -215,6 +242,47 @@ static const char kNulInside[] = "{\"format\":\"dutygraph/plan@1\"\0}";
   X(log_event_unknown_task, DG_NOT_FOUND, "did you mean 't_warning'",         \
     dg_events_append_jsonl(&g_count, g_events, kUnknownTaskEvent,             \
                            strlen(kUnknownTaskEvent), "ev.jsonl", 8))         \
+  X(log_event_duplicate_key, DG_INVALID_ARGUMENT,                             \
+    "duplicate key 'id' at /id (line 1, column 30 (byte 29))",                \
+    dg_events_append_json(&g_flag, g_events, kDuplicateIdEvent,               \
+                          strlen(kDuplicateIdEvent)))                         \
+  X(log_event_duplicate_nested_key, DG_INVALID_ARGUMENT,                      \
+    "ev.jsonl:1: duplicate key 'x' at /values/x",                             \
+    dg_events_append_jsonl(&g_count, g_events, kDuplicateNestedEvent,         \
+                           strlen(kDuplicateNestedEvent), "ev.jsonl", 8))     \
+  X(store_event_duplicate_key, DG_INVALID_ARGUMENT,                           \
+    "line 1: duplicate key 'id' at /id",                                      \
+    dg_store_append_jsonl(NULL, NULL, g_store, kDuplicateIdEvent,             \
+                          strlen(kDuplicateIdEvent)))                         \
+  X(log_event_too_deep, DG_RESOURCE_EXHAUSTED,                                \
+    "JSON nests deeper than the limit max_depth (32)",                        \
+    dg_events_append_json(&g_flag, g_events, kDeepEvent, strlen(kDeepEvent))) \
+  X(log_event_over_the_size_limit, DG_RESOURCE_EXHAUSTED,                     \
+    "the event is 1048577 bytes, more than the limit max_event_bytes",        \
+    dg_events_append_json(&g_flag, g_events, g_big_event,                     \
+                          sizeof g_big_event - 1))                            \
+  X(log_event_invalid_utf8_in_a_field, DG_INVALID_ARGUMENT,                   \
+    "json: invalid UTF-8 at byte 76",                                         \
+    dg_events_append_json(&g_flag, g_events, kUtf8InFieldEvent,               \
+                          strlen(kUtf8InFieldEvent)))                         \
+  X(log_event_date_outside_the_calendar, DG_OUT_OF_RANGE,                     \
+    "outside the calendar's range",                                           \
+    dg_events_append_json(&g_flag, g_events, kOffCalendarEvent,               \
+                          strlen(kOffCalendarEvent)))                         \
+  X(events_limits_too_small, DG_INVALID_ARGUMENT, "limits->struct_size is 4", \
+    dg_events_new_v2(&g_events_out, g_plan, g_cal, &kTinyTracking))           \
+  X(policy_duplicate_key, DG_INVALID_ARGUMENT,                                \
+    "policy: duplicate key 'version' at /version",                            \
+    dg_tracker_new(&g_tracker_out, g_plan, g_cal, kDuplicateKeyPolicy,        \
+                   strlen(kDuplicateKeyPolicy)))                              \
+  X(policy_too_deep, DG_RESOURCE_EXHAUSTED,                                   \
+    "policy: JSON nests deeper than the limit max_depth (32)",                \
+    dg_tracker_new(&g_tracker_out, g_plan, g_cal, kDeepPolicy,                \
+                   strlen(kDeepPolicy)))                                      \
+  X(policy_over_lowered_limit, DG_RESOURCE_EXHAUSTED,                         \
+    "max_policy_bytes (10)",                                                  \
+    dg_tracker_new_v2(&g_tracker_out, g_plan, g_cal, kWrongPolicyFormat,      \
+                      strlen(kWrongPolicyFormat), &kSmallPolicy))             \
   X(policy_malformed, DG_INVALID_ARGUMENT, "malformed JSON",                  \
     dg_tracker_new(&g_tracker_out, g_plan, g_cal, "{", 1))                    \
   X(policy_wrong_format, DG_INVALID_ARGUMENT,                                 \
@@ -471,6 +539,11 @@ int main(void) {
   kTinyOptions.struct_size = 4;
   kUnknownCadence.cadence_ids = kCadenceIds;
   kUnknownCadence.cadence_id_count = 1;
+  kTinyTracking.struct_size = 4;
+  kSmallPolicy.max_policy_bytes = 10;
+  memset(g_big_event, ' ', sizeof g_big_event - 1);
+  g_big_event[0] = '{';
+  g_big_event[sizeof g_big_event - 2] = '}';
 
   CHECK_OK(dg_plan_load_file(&g_plan, NULL, path, strlen(path)));
   CHECK_OK(dg_calendar_china_mainland(&g_cal, NULL));

@@ -533,7 +533,39 @@ std::vector<EventCase> EventCases() {
        "\"text\":\"\xC3\x28\"}",
        kBad, "UTF-8"},
       {"nul_byte", good + std::string("{\"id\":\"x\0\"}", 12), kBad, "ev.jsonl:2"},
-      {"deeply_nested", Deep(200), kBad, "ev.jsonl:1"},
+      {"deeply_nested", Deep(200), Code::kResourceExhausted,
+       "ev.jsonl:1: JSON nests deeper than the limit max_depth (32) at line 1, "
+       "column 117 (byte 116)"},
+      // The object and 31 arrays are 32 levels: read (and refused for what
+      // they mean); one more is past the limit.
+      {"nested_at_the_limit", Deep(31), kBad,
+       "ev.jsonl:1: field 'note': expected a string, got array"},
+      {"nested_one_past_the_limit", Deep(32), Code::kResourceExhausted,
+       "max_depth (32) at line 1, column 117 (byte 116)"},
+      {"duplicate_id",
+       good + R"({"id":"e3","kind":"reminder","id":"e4","date":"2023-03-07","task":"t_warning"})",
+       kBad, "ev.jsonl:2: duplicate key 'id' at /id (line 1, column 30 (byte 29))"},
+      {"duplicate_nested_key",
+       R"({"id":"x","kind":"progress","date":"2023-06-01","task":"t_warning","actor":{"unit":"czj","unit":"fgw"},"percent":5})",
+       kBad, "ev.jsonl:1: duplicate key 'unit' at /actor/unit"},
+      {"duplicate_key_by_escape",
+       R"({"id":"x","kind":"progress","date":"2023-06-01","task":"t_warning","percent":5,"perc\u0065nt":90})",
+       kBad, "duplicate key 'percent' at /percent"},
+      {"event_over_the_size_limit",
+       good + R"({"id":"big","kind":"progress","date":"2023-06-01","task":"t_warning","text":")" +
+           std::string(size_t{1} << 20, 'x') + "\"}",
+       Code::kResourceExhausted,
+       "ev.jsonl:2: the event is 1048655 bytes, more than the limit max_event_bytes (1048576)"},
+      {"invalid_utf8_in_a_nested_field",
+       "{\"id\":\"x\",\"kind\":\"progress\",\"date\":\"2023-06-01\",\"task\":\"t_warning\","
+       "\"values\":{\"\xE8\xA6\":1}}",
+       kBad, "ev.jsonl:1: event: invalid UTF-8 at byte 78 (0xE8 0xA6 0x22 0x3A)"},
+      {"date_before_the_calendar",
+       R"({"id":"x","kind":"reminder","date":"1899-12-31","task":"t_warning"})",
+       Code::kOutOfRange, "outside the calendar's range"},
+      {"due_date_outside_the_calendar",
+       R"({"id":"x","kind":"assigned","date":"2023-06-01","task":"t_warning","due":"9999-12-31"})",
+       Code::kOutOfRange, "field 'due'"},
   };
 }
 
@@ -604,6 +636,19 @@ std::vector<PolicyCase> PolicyCases() {
        head + R"("escalation":[{"id":"e","version":1,"applies_to":["t_warning"],"rules":[{"id":"r","trigger":{"kind":"working_days_overdue","n":"five"},"action":"remind","audience":["lead_unit"]}]}]})",
        kBad, "/escalation/0/rules/0/trigger/n"},
       {"invalid_utf8", head + "\"text\":\"\xC3\x28\"}", kBad, ""},
+      {"duplicate_top_level_key", head + R"("id":"q"})", kBad,
+       "policy: duplicate key 'id' at /id (line 1, column 53 (byte 52))"},
+      {"duplicate_key_in_a_rule",
+       head + R"("escalation":[{"id":"e","version":1,"applies_to":["t_warning"],"rules":[{"id":"r","trigger":{"kind":"working_days_overdue","n":5},"action":"remind","audience":["lead_unit"]},{"id":"r2","trigger":{"kind":"working_days_overdue","n":9},"action":"remind","action":"accountability","audience":["lead_unit"]}]}]})",
+       kBad, "policy: duplicate key 'action' at /escalation/0/rules/1/action"},
+      {"deeply_nested", head + R"("text":)" + std::string(100000, '[') +
+                            std::string(100000, ']') + "}",
+       Code::kResourceExhausted,
+       "policy: JSON nests deeper than the limit max_depth (32) at line 1, column 91 (byte 90)"},
+      {"over_the_size_limit",
+       head + R"("text":")" + std::string(size_t{16} << 20, 'x') + "\"}",
+       Code::kResourceExhausted,
+       "policy: 16777278 bytes, more than the limit max_policy_bytes (16777216)"},
   };
 }
 

@@ -191,6 +191,44 @@ STORE_CASES = [
     ("event_invalid_utf8", ADD,
      b'{"id":"x","kind":"progress","date":"2023-06-01","task":"t_warning","text":"\xc3\x28"}',
      1, "UTF-8"),
+    ("event_duplicate_key", ADD,
+     GOOD + b'{"id":"x","kind":"reminder","date":"2023-06-01","task":"t_warning",'
+            b'"date":"2023-06-02"}', 1,
+     "input:2: duplicate key 'date' at /date (line 1, column 68 (byte 67))"),
+    ("event_duplicate_nested_key", ADD,
+     b'{"id":"x","kind":"progress","date":"2023-06-01","task":"t_warning",'
+     b'"actor":{"unit":"czj","unit":"fgw"},"percent":5}', 1,
+     "input:1: duplicate key 'unit' at /actor/unit"),
+    ("event_too_deep", ADD,
+     b'{"id":"x","kind":"progress","date":"2023-06-01","task":"t_warning",'
+     b'"text":"x","note":' + b"[" * 500 + b"]" * 500 + b"}", 1,
+     "input:1: JSON nests deeper than the limit max_depth (32)"),
+    ("event_over_the_size_limit", ADD,
+     b'{"id":"x","kind":"progress","date":"2023-06-01","task":"t_warning",'
+     b'"text":"' + b"x" * (1 << 20) + b'"}', 1,
+     "more than the limit max_event_bytes (1048576)"),
+    ("event_over_a_lowered_size_limit", ADD + ["--max-event-bytes", "40"],
+     GOOD, 1, "input:1: the event is 68 bytes, more than the limit "
+     "max_event_bytes (40)"),
+    ("event_over_a_lowered_batch_limit", ADD + ["--max-batch-events", "1"],
+     GOOD + GOOD.replace(b'"e2"', b'"e3"'), 1,
+     "a batch of 2 events, more than the limit max_batch_events (1)"),
+    ("event_invalid_utf8_in_a_nested_field", ADD,
+     b'{"id":"x","kind":"progress","date":"2023-06-01","task":"t_warning",'
+     b'"values":{"\xe8\xa6":1}}', 1, "input:1: event: invalid UTF-8 at byte 78"),
+    ("event_date_before_the_calendar", ADD,
+     b'{"id":"x","kind":"reminder","date":"1899-12-31","task":"t_warning"}', 1,
+     "outside the calendar's range"),
+    ("policy_duplicate_key", STATUS,
+     b'{"format":"dutygraph/policy@1","id":"p","version":1,"light":{"red":'
+     b'{"missed_reports":1},"red":{"missed_reports":9}}}', 1,
+     "policy: duplicate key 'red' at /light/red (line 1, column 89 (byte 88))"),
+    ("policy_too_deep", STATUS,
+     b'{"format":"dutygraph/policy@1","id":"p","text":' + b"[" * 99 + b"]" * 99
+     + b"}", 1, "policy: JSON nests deeper than the limit max_depth (32)"),
+    ("policy_over_a_lowered_limit", STATUS + ["--max-policy-bytes", "10"],
+     b'{"format":"dutygraph/policy@1","id":"p","version":1}', 1,
+     "more than the limit max_policy_bytes (10)"),
     ("policy_malformed", STATUS, b'{"format":', 1, "--policy"),
     ("policy_wrong_format", STATUS,
      b'{"format":"dutygraph/policy@9","id":"p","version":1}', 1,
@@ -201,6 +239,26 @@ STORE_CASES = [
      b'"working_days_overdue","n":5},"action":"shout","audience":["lead_unit"]}]}]}',
      1, "shout"),
 ]
+
+
+def test_raised_tracking_limits_admit_what_the_defaults_refuse(tmp_path):
+    db = tmp_path / "plan.db"
+    assert run(["db", "init", str(db), "--plan", SMALL]).returncode == 0
+    path = tmp_path / "deep.jsonl"
+    # 40 levels: past the default max_depth (32), well formed otherwise.
+    path.write_bytes(b'{"id":"x","kind":"progress","date":"2023-06-01",'
+                     b'"task":"t_warning","text":"x","note":'
+                     + b"[" * 39 + b"]" * 39 + b"}")
+    refused = run(["event", "add", "--db", str(db), "--file", str(path)])
+    assert refused.returncode == 1 and b"max_depth (32)" in refused.stderr
+    raised = run(["event", "add", "--db", str(db), "--file", str(path),
+                  "--max-depth", "64"])
+    # Read past the limit, the event is refused for what it says.
+    assert raised.returncode == 1, raised.stderr
+    assert b"max_depth" not in raised.stderr
+    assert b"field 'note': expected a string" in raised.stderr
+    assert run(["event", "add", "--db", str(db), "--file", str(path),
+                "--max-depth", "0"]).returncode == 2
 
 
 @pytest.mark.parametrize("name,argv,data,status,fragment", STORE_CASES,

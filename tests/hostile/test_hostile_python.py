@@ -234,6 +234,15 @@ def test_raised_overlay_limit_admits_what_the_default_refuses(cal):
 E1 = {"id": "e1", "kind": "assigned", "date": "2023-03-06", "task": "t_warning"}
 GOOD = {"id": "e2", "kind": "reminder", "date": "2023-03-07", "task": "t_warning"}
 WRONG_FORMAT = '{"format":"dutygraph/policy@9","id":"p","version":1}'
+# Python dicts cannot hold a key twice: these are JSON text.
+TWICE = ('{"id":"e2","kind":"reminder","id":"e3","date":"2023-03-07",'
+         '"task":"t_warning"}')
+TWICE_NESTED = ('{"id":"x","kind":"progress","date":"2023-06-01",'
+                '"task":"t_warning","actor":{"unit":"czj","unit":"fgw"},'
+                '"percent":5}')
+POLICY_TWICE = ('{"format":"dutygraph/policy@1","id":"p","light":{"red":'
+                '{"pace_behind":20,"pace_behind":50}}}')
+DEEP_NOTE = dict(GOOD, id="deep", kind="progress", text="x")
 
 # (name, call taking (store, log, plan, cal), exception, status name, message)
 STORE_CASES = [
@@ -270,12 +279,76 @@ STORE_CASES = [
      dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "percent"),
     ("log_load_store_wrong_type", lambda s, l, p, c: l.load_store(p),
      TypeError, None, "dutygraph.Store"),
+    ("store_duplicate_key", lambda s, l, p, c: s.append_jsonl(TWICE),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT",
+     "line 1: duplicate key 'id' at /id (line 1, column 30 (byte 29))"),
+    ("log_duplicate_key", lambda s, l, p, c: l.append(TWICE),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT",
+     "duplicate key 'id' at /id"),
+    ("log_duplicate_nested_key", lambda s, l, p, c: l.append_jsonl(
+        "\n" + TWICE_NESTED, "ev.jsonl"),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT",
+     "ev.jsonl:2: duplicate key 'unit' at /actor/unit"),
+    ("log_too_deep", lambda s, l, p, c: l.append(
+        dict(DEEP_NOTE, note=[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]])),
+     dutygraph.ResourceExhaustedError, "DG_RESOURCE_EXHAUSTED",
+     "JSON nests deeper than the limit max_depth (32)"),
+    ("log_over_the_size_limit", lambda s, l, p, c: l.append(
+        dict(GOOD, id="big", kind="progress", text="x" * (1 << 20))),
+     dutygraph.ResourceExhaustedError, "DG_RESOURCE_EXHAUSTED",
+     "more than the limit max_event_bytes (1048576)"),
+    ("log_over_a_lowered_limit", lambda s, l, p, c: dutygraph.EventLog(
+        p, c, limits={"max_event_bytes": 40}).append(GOOD),
+     dutygraph.ResourceExhaustedError, "DG_RESOURCE_EXHAUSTED",
+     "more than the limit max_event_bytes (40)"),
+    ("log_invalid_utf8_in_a_field", lambda s, l, p, c: l.append(
+        b'{"id":"x","kind":"progress","date":"2023-06-01","task":"t_warning",'
+        b'"text":"\xe8\xa1"}'.decode("utf-8", "surrogateescape")),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "not valid Unicode"),
+    ("log_date_outside_the_calendar", lambda s, l, p, c: l.append(
+        dict(GOOD, date="2150-01-01")),
+     dutygraph.OutOfRangeError, "DG_OUT_OF_RANGE", "outside the calendar's range"),
+    ("log_unknown_limit", lambda s, l, p, c: dutygraph.EventLog(
+        p, c, limits={"max_events": 3}),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT",
+     "unknown limit 'max_events'; expected max_event_bytes, max_batch_events, "
+     "max_policy_bytes, max_depth"),
+    ("log_depth_zero", lambda s, l, p, c: dutygraph.EventLog(
+        p, c, limits={"max_depth": 0}),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "max_depth is 0"),
+    ("policy_duplicate_key", lambda s, l, p, c: dutygraph.Tracker(p, c, POLICY_TWICE),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT",
+     "policy: duplicate key 'pace_behind' at /light/red/pace_behind"),
+    ("policy_too_deep", lambda s, l, p, c: dutygraph.Tracker(
+        p, c, '{"format":"dutygraph/policy@1","id":"p","text":' + "[" * 99 + "]" * 99 + "}"),
+     dutygraph.ResourceExhaustedError, "DG_RESOURCE_EXHAUSTED",
+     "policy: JSON nests deeper than the limit max_depth (32)"),
+    ("policy_over_a_lowered_limit", lambda s, l, p, c: dutygraph.Tracker(
+        p, c, WRONG_FORMAT, limits={"max_policy_bytes": 10}),
+     dutygraph.ResourceExhaustedError, "DG_RESOURCE_EXHAUSTED",
+     "more than the limit max_policy_bytes (10)"),
     ("policy_malformed", lambda s, l, p, c: dutygraph.Tracker(p, c, "{"),
      dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "malformed JSON"),
     ("policy_wrong_format", lambda s, l, p, c: dutygraph.Tracker(p, c, WRONG_FORMAT),
      dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT",
      'policy /format: expected "dutygraph/policy@1"'),
 ]
+
+
+def test_raised_tracking_limits_admit_what_the_defaults_refuse(plan, cal):
+    big = dict(GOOD, id="big", kind="progress", text="x" * (2 << 20))
+    with pytest.raises(dutygraph.ResourceExhaustedError):
+        dutygraph.EventLog(plan, cal).append(big)
+    log = dutygraph.EventLog(plan, cal, limits={"max_event_bytes": 4 << 20})
+    assert log.append(big) is True
+    deep_policy = ('{"format":"dutygraph/policy@1","id":"p","text":'
+                   + "[" * 40 + "]" * 40 + "}")
+    with pytest.raises(dutygraph.ResourceExhaustedError):
+        dutygraph.Tracker(plan, cal, deep_policy)
+    # Raised: the parser reads on and reports the real problem.
+    with pytest.raises(dutygraph.InvalidArgumentError) as caught:
+        dutygraph.Tracker(plan, cal, deep_policy, limits={"max_depth": 64})
+    assert "policy /text: expected a string" in caught.value.message
 
 
 @pytest.mark.parametrize("name,call,error,status,message", STORE_CASES,

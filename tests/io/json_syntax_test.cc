@@ -64,6 +64,46 @@ TEST(JsonSyntaxTest, NestingLimit) {
             "13 deep: nesting deeper than 3 levels");
 }
 
+// The offset, pointer and description of a duplicate key, or "ok".
+std::string Dup(std::string_view text) {
+  auto e = FindJsonSyntaxError(text, 64, /*reject_duplicate_keys=*/true);
+  if (!e) return "ok";
+  if (!e->duplicate_key) return "not a duplicate: " + e->description;
+  return std::to_string(e->offset) + " " + e->pointer + ": " + e->description;
+}
+
+TEST(JsonSyntaxTest, DuplicateKeysOnlyWhenAsked) {
+  const std::string_view twice = R"({"id":"e1","id":"e2"})";
+  EXPECT_EQ(Find(twice), "ok");
+  EXPECT_EQ(Dup(twice), "11 /id: duplicate key 'id'");
+}
+
+TEST(JsonSyntaxTest, DuplicateKeysAreLocatedByPointer) {
+  // Nested in an object, in an array element (the second), with the RFC 6901
+  // escapes of '/' and '~' in the path.
+  EXPECT_EQ(Dup(R"({"actor":{"unit":"a","unit":"b"}})"),
+            "21 /actor/unit: duplicate key 'unit'");
+  EXPECT_EQ(Dup(R"({"r":[{"a":1},{"a":1,"b":2,"a":3}]})"),
+            "27 /r/1/a: duplicate key 'a'");
+  EXPECT_EQ(Dup(R"({"x/y":{"m~n":0,"m~n":1}})"),
+            "16 /x~1y/m~0n: duplicate key 'm~n'");
+  // Keys compare after unescaping: "\u0069d" is "id"; 衡 is \u8861.
+  EXPECT_EQ(Dup(R"({"id":1,"\u0069d":2})"), "8 /id: duplicate key 'id'");
+  EXPECT_EQ(Dup(R"({"衡":1,"\u8861":2})"), "9 /衡: duplicate key '衡'");
+  EXPECT_EQ(Dup(R"({"\ud83d\ude00":1,"😀":2})"),
+            "18 /😀: duplicate key '😀'");
+}
+
+TEST(JsonSyntaxTest, SameKeyInDifferentObjectsIsNotADuplicate) {
+  EXPECT_EQ(Dup(R"({"a":{"id":1},"b":{"id":1},"id":[{"id":1},{"id":2}]})"),
+            "ok");
+  EXPECT_EQ(Dup(R"([{"a":1},{"a":2}])"), "ok");
+  // A syntax error anywhere wins over a duplicate before it: a truncated
+  // text is reported as truncated.
+  EXPECT_EQ(Dup(R"({"a":1,"a":2)"),
+            "not a duplicate: unexpected end of input: unclosed '{'");
+}
+
 TEST(JsonSyntaxTest, DescribeOffsetCountsLinesAndCodePoints) {
   EXPECT_EQ(DescribeOffset("abc", 0), "line 1, column 1 (byte 0)");
   EXPECT_EQ(DescribeOffset("ab\ncd", 4), "line 2, column 2 (byte 4)");

@@ -162,6 +162,83 @@ TEST_F(EventLogTest, BatchIsAllOrNothing) {
   EXPECT_EQ(*log_.AppendBatch(batch), 0u);  // all duplicates
 }
 
+// A key given twice is refused with its JSON Pointer, at any depth, rather
+// than one of the two values being kept silently.
+TEST(EventJsonTest, DuplicateKeysAreErrorsNamingThePointer) {
+  absl::StatusOr<Event> e = ParseEventJson(
+      R"({"id":"e1","id":"e2","kind":"completed","date":"2023-06-01","task":"t"})");
+  EXPECT_EQ(e.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(std::string(e.status().message()),
+            "duplicate key 'id' at /id (line 1, column 12 (byte 11))");
+  e = ParseEventJson(
+      R"({"id":"e","kind":"progress","date":"2023-06-01","task":"t","values":{"a":1,"a":2}})");
+  EXPECT_THAT(e.status().message(), HasSubstr("duplicate key 'a' at /values/a"));
+  absl::StatusOr<std::vector<Event>> lines = ParseEventsJsonl(
+      "\n" R"({"id":"e","kind":"unit_change","date":"2023-06-01","change":"merged","from":["a"],"from":["b"]})",
+      "ev.jsonl");
+  EXPECT_THAT(lines.status().message(),
+              HasSubstr("ev.jsonl:2: duplicate key 'from' at /from"));
+}
+
+TEST(EventJsonTest, LimitsAreEnforcedAndCanBeRaised) {
+  const std::string big =
+      R"({"id":"e","kind":"progress","date":"2023-06-01","task":"t","text":")" +
+      std::string(size_t{2} << 20, 'x') + "\"}";
+  absl::StatusOr<Event> e = ParseEventJson(big);
+  EXPECT_EQ(e.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(e.status().message(),
+              HasSubstr("more than the limit max_event_bytes (1048576)"));
+  TrackingLimits raised;
+  raised.max_event_bytes = size_t{4} << 20;
+  EXPECT_TRUE(ParseEventJson(big, raised).ok());
+
+  const std::string deep = R"({"id":"e","kind":"progress","date":"2023-06-01","task":"t","note":[[["x"]]]})";
+  TrackingLimits shallow;
+  shallow.max_depth = 3;
+  e = ParseEventJson(deep, shallow);
+  EXPECT_EQ(e.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(e.status().message(), HasSubstr("the limit max_depth (3)"));
+  shallow.max_depth = 4;  // deep enough to read, then refused for its meaning
+  EXPECT_THAT(ParseEventJson(deep, shallow).status().message(),
+              HasSubstr("field 'note': expected a string"));
+
+  TrackingLimits two;
+  two.max_batch_events = 2;
+  const std::string three =
+      "{\"id\":\"a\",\"kind\":\"completed\",\"date\":\"2023-06-01\",\"task\":\"t\"}\n"
+      "{\"id\":\"b\",\"kind\":\"completed\",\"date\":\"2023-06-01\",\"task\":\"t\"}\n"
+      "{\"id\":\"c\",\"kind\":\"completed\",\"date\":\"2023-06-01\",\"task\":\"t\"}\n";
+  absl::StatusOr<std::vector<Event>> lines = ParseEventsJsonl(three, "ev.jsonl", two);
+  EXPECT_EQ(lines.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(std::string(lines.status().message()),
+            "ev.jsonl: a batch of 3 events, more than the limit max_batch_events (2)");
+  two.max_batch_events = 3;
+  EXPECT_TRUE(ParseEventsJsonl(three, "ev.jsonl", two).ok());
+}
+
+TEST(EventLogLimitsTest, TheLogEnforcesItsLimitsAllOrNothing) {
+  TrackingLimits limits;
+  limits.max_batch_events = 1;
+  EventLog log(testing::TrackingPlan(), Calendar::ChinaMainland(), limits);
+  EXPECT_EQ(log.limits().max_batch_events, 1u);
+  const std::string two =
+      R"({"id":"a","kind":"completed","date":"2023-06-01","task":"t_warning"})" "\n"
+      R"({"id":"b","kind":"completed","date":"2023-06-02","task":"t_warning"})";
+  absl::StatusOr<size_t> n = log.AppendJsonl(two, "ev.jsonl");
+  EXPECT_EQ(n.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(n.status().message(), HasSubstr("max_batch_events (1)"));
+  EXPECT_EQ(log.size(), 0u);
+  std::vector<Event> batch = {
+      Ev(R"({"id":"a","kind":"completed","date":"2023-06-01","task":"t_warning"})"),
+      Ev(R"({"id":"b","kind":"completed","date":"2023-06-02","task":"t_warning"})")};
+  EXPECT_EQ(log.AppendBatch(batch).status().code(),
+            absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(log.size(), 0u);
+  batch.pop_back();
+  EXPECT_TRUE(log.AppendBatch(batch).ok());
+  EXPECT_EQ(log.size(), 1u);
+}
+
 TEST_F(EventLogTest, CauseMustBeInTheLog) {
   absl::StatusOr<AppendOutcome> r = log_.Append(
       Ev(R"({"id":"b","kind":"card_lifted","date":"2023-06-02","card":"yellow","unit":"czj","cause":"zz"})"));

@@ -13,6 +13,7 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "dutygraph/calendar.h"
 #include "dutygraph/events.h"
 #include "dutygraph/plan_json.h"
@@ -37,6 +38,7 @@ struct Replay {
   std::string ranking_q2, ranking_q4;
   std::string ledger;
   std::string lifecycle;
+  std::vector<DueAction> actions;  // every action, in order
 };
 
 Replay RunScenario() {
@@ -81,6 +83,7 @@ Replay RunScenario() {
       const std::string subject =
           a.task ? plan->task(*a.task).id : plan->unit(*a.unit).id;
       out.fired.emplace_back(day.ToString(), a.rule, subject);
+      out.actions.push_back(a);
       taken.push_back(ToEvent(*plan, a));
     }
     absl::StatusOr<size_t> n = log.AppendBatch(taken);
@@ -151,6 +154,48 @@ TEST_F(ScenarioTest, ReRunningGivesIdenticalBytes) {
   EXPECT_EQ(again.log, replay_->log);
   EXPECT_EQ(again.status, replay_->status);
   EXPECT_EQ(again.ranking_q2, replay_->ranking_q2);
+}
+
+// The 约谈 of 5/二/（一）/2 goes to the head and the supervising leader of its
+// lead unit 市安委办; the seed names neither post, so nobody can be
+// addressed, and the action says so instead of carrying a silent empty
+// audience.
+TEST_F(ScenarioTest, AnAudienceOfNobodyIsExplained) {
+  const DueAction* interview = nullptr;
+  for (const DueAction& a : replay_->actions) {
+    if (a.rule == "interview" && a.on == *Date::Parse("2023-07-14")) interview = &a;
+  }
+  ASSERT_NE(interview, nullptr);
+  EXPECT_TRUE(interview->audience.empty());
+  ASSERT_EQ(interview->unresolved.size(), 2u);
+  EXPECT_EQ(interview->unresolved[0].role, AudienceKind::kLeadUnitHead);
+  EXPECT_EQ(interview->unresolved[0].reason,
+            "市安委办 has no head post in the plan on 2023-07-14");
+  EXPECT_EQ(interview->unresolved[1].role, AudienceKind::kSupervisingLeader);
+  EXPECT_EQ(interview->unresolved[1].reason,
+            "市安委办 has no supervising leader post in the plan on 2023-07-14");
+  EXPECT_TRUE(absl::EndsWith(
+      interview->explanation,
+      "calls for interview; 市安委办 has no head post in the plan on 2023-07-14; "
+      "市安委办 has no supervising leader post in the plan on 2023-07-14; "
+      "nobody to address"))
+      << interview->explanation;
+  // 市公安局 has a supervising leader (胡志文) but no head post: its red card
+  // reaches him, and says who it could not reach.
+  for (const DueAction& a : replay_->actions) {
+    if (a.rule != "red_card") continue;
+    EXPECT_FALSE(a.audience.empty());
+    ASSERT_EQ(a.unresolved.size(), 1u);
+    EXPECT_EQ(a.unresolved[0].reason,
+              "市公安局 has no head post in the plan on 2023-07-14");
+    EXPECT_THAT(a.explanation, ::testing::Not(::testing::HasSubstr("nobody")));
+  }
+  // Every action with a member-less audience part says why.
+  for (const DueAction& a : replay_->actions) {
+    if (a.audience.empty()) {
+      EXPECT_FALSE(a.unresolved.empty()) << a.explanation;
+    }
+  }
 }
 
 // 挂牌管理: units carded yellow on safety work in 2022 are listed on the

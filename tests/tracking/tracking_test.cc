@@ -5,6 +5,7 @@
 // worked (劳动节); 2024-01-01 off.
 #include "dutygraph/tracking.h"
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -465,6 +466,43 @@ TEST_F(TrackingTest, Errors) {
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.status().code(), absl::StatusCode::kNotFound);
   EXPECT_THAT(t.status().message(), HasSubstr("s_debt"));
+}
+
+TEST_F(TrackingTest, PolicyDuplicateKeysAndLimits) {
+  // The kPolicy fixture parses; the same with one key repeated does not, at
+  // the top or deep inside a rule.
+  ASSERT_TRUE(ParsePolicyJson(kPolicy).ok());
+  std::string twice = kPolicy;
+  twice.insert(twice.find("\"id\""), R"("id":"again",)");
+  absl::StatusOr<TrackingPolicy> p = ParsePolicyJson(twice);
+  EXPECT_EQ(p.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(p.status().message(), HasSubstr("policy: duplicate key 'id' at /id ("));
+  p = ParsePolicyJson(
+      R"({"format":"dutygraph/policy@1","id":"x","escalation":[{"id":"p","applies_to":["s_debt"],
+          "rules":[{"id":"r","trigger":{"kind":"working_days_overdue","n":3,"n":30},"action":"remind","audience":["lead_unit"]}]}]})");
+  EXPECT_THAT(p.status().message(),
+              HasSubstr("duplicate key 'n' at /escalation/0/rules/0/trigger/n (line 2, column"));
+
+  TrackingLimits small;
+  small.max_policy_bytes = 100;
+  p = ParsePolicyJson(kPolicy, small);
+  EXPECT_EQ(p.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(p.status().message(), HasSubstr("more than the limit max_policy_bytes (100)"));
+  TrackingLimits shallow;
+  shallow.max_depth = 2;
+  p = ParsePolicyJson(kPolicy, shallow);
+  EXPECT_EQ(p.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(p.status().message(), HasSubstr("the limit max_depth (2)"));
+  // A file over the limit is refused before it is read, naming the file.
+  const std::string path = ::testing::TempDir() + "/tracking_policy_limit.json";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << kPolicy;
+  }
+  p = LoadPolicyFile(path, small);
+  EXPECT_EQ(p.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(p.status().message(), HasSubstr(path + ": policy: "));
+  EXPECT_TRUE(LoadPolicyFile(path).ok());
 }
 
 TEST_F(TrackingTest, PolicyFromPlanUsesThePlansEscalation) {

@@ -97,6 +97,33 @@ absl::Status WithContext(const absl::Status& status, std::string_view context) {
                                          std::string(status.message()));
 }
 
+void AddTrackingLimitOptions(CLI::App* command, TrackingLimits& limits) {
+  command
+      ->add_option("--max-event-bytes", limits.max_event_bytes,
+                   "refuse an event whose JSON is longer than this many bytes "
+                   "(default 1 MiB)")
+      ->type_name("N")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40));
+  command
+      ->add_option("--max-batch-events", limits.max_batch_events,
+                   "refuse more events than this in one file (default "
+                   "1000000)")
+      ->type_name("N")
+      ->check(CLI::Range(uint64_t{0}, uint64_t{1} << 40));
+  command
+      ->add_option("--max-policy-bytes", limits.max_policy_bytes,
+                   "refuse a policy file larger than this many bytes "
+                   "(default 16 MiB)")
+      ->type_name("N")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40));
+  command
+      ->add_option("--max-depth", limits.max_depth,
+                   "refuse event or policy JSON nested deeper than this "
+                   "(default 32)")
+      ->type_name("N")
+      ->check(CLI::Range(1, 100000));
+}
+
 void PrintError(std::string_view message) {
   std::cerr << "dutygraph: error: " << message << '\n';
 }

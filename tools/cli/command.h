@@ -30,6 +30,7 @@
 #include "absl/status/statusor.h"
 #include "dutygraph/calendar.h"
 #include "dutygraph/date.h"
+#include "dutygraph/events.h"
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_json.h"
 
@@ -113,6 +114,11 @@ absl::StatusOr<Plan> LoadPlan(
     const std::string& path,
     std::vector<PlanDiagnostic>* diagnostics = nullptr,
     const PlanLimits& limits = {});
+
+// --max-event-bytes, --max-batch-events, --max-policy-bytes, --max-depth:
+// the tracking layer's limits (TrackingLimits, docs/hostile-input.md) for a
+// command that reads events or a policy.
+void AddTrackingLimitOptions(CLI::App* command, TrackingLimits& limits);
 
 // PrintError() / PrintWarning()
 //

@@ -40,12 +40,21 @@ struct StoreArgs {
   bool provisional = false;
   std::vector<std::string> overlays;
   CalendarLimits overlay_limits;  // --overlay-max-*
+  // event add: --max-event-bytes ... for the tracking layer and the store
+  TrackingLimits limits;
 };
 
 // Opens an existing store; nothing is created.
-absl::StatusOr<Store> OpenExisting(const std::string& path, bool read_only) {
+// `limits`: the event limits the store applies too (event add).
+absl::StatusOr<Store> OpenExisting(const std::string& path, bool read_only,
+                                   const TrackingLimits* limits = nullptr) {
   StoreOptions options;
   options.read_only = read_only;
+  if (limits != nullptr) {
+    options.max_event_bytes = limits->max_event_bytes;
+    options.max_event_depth = static_cast<size_t>(limits->max_depth);
+    options.max_batch_events = limits->max_batch_events;
+  }
   options.create_if_missing = false;
   absl::StatusOr<Store> store = Store::Open(path, options);
   if (!store.ok() && store.status().code() == absl::StatusCode::kNotFound) {
@@ -160,12 +169,12 @@ absl::Status RunEventAdd(const StoreArgs& args) {
   absl::StatusOr<Calendar> calendar =
       OpenCalendar(args.provisional, args.overlays, args.overlay_limits);
   if (!calendar.ok()) return calendar.status();
-  absl::StatusOr<Store> store = OpenExisting(args.db, false);
+  absl::StatusOr<Store> store = OpenExisting(args.db, false, &args.limits);
   if (!store.ok()) return store.status();
   // Checked by the tracking layer against the store's plan and every event
   // already stored, then stored as canonical text (tracking_store.h).
   absl::StatusOr<AppendResult> result =
-      AppendValidatedEvents(*store, *calendar, text, source);
+      AppendValidatedEvents(*store, *calendar, text, source, args.limits);
   if (!result.ok()) {
     std::string message(result.status().message());
     if (message.find("nothing") == std::string::npos) {
@@ -326,6 +335,7 @@ void AddStoreCommands(CLI::App& app, CommandAction& action) {
                   "calendar adjustments file (repeatable)")
       ->type_name("FILE");
   AddOverlayLimitOptions(add, args->overlay_limits);
+  AddTrackingLimitOptions(add, args->limits);
   // One of the two is needed; checked before the action runs (a usage error).
   add->parse_complete_callback([json_option, file_option] {
     if (json_option->count() == 0 && file_option->count() == 0) {

@@ -35,6 +35,7 @@ struct TrackingArgs {
   std::string period;
   std::string formula;
   std::string task;
+  TrackingLimits limits;  // --max-event-bytes ... (docs/hostile-input.md)
 };
 
 // What every command needs: the plan, calendar, log and tracker.
@@ -71,7 +72,7 @@ absl::StatusOr<std::unique_ptr<Inputs>> Open(const TrackingArgs& args,
     absl::StatusOr<Store> store = Store::Open(args.db_path, options);
     if (!store.ok()) return WithContext(store.status(), "--db");
     absl::StatusOr<TrackingSnapshot> snapshot =
-        LoadTrackingSnapshot(*store, *cal, on);
+        LoadTrackingSnapshot(*store, *cal, on, args.limits);
     if (!snapshot.ok()) return WithContext(snapshot.status(), "--db");
     plan = snapshot->plan.plan;
     log = std::move(snapshot->log);
@@ -85,12 +86,13 @@ absl::StatusOr<std::unique_ptr<Inputs>> Open(const TrackingArgs& args,
     absl::StatusOr<std::string> text = ReadText(args.events_path, "--events");
     if (!text.ok()) return text.status();
     plan = *std::move(loaded);
-    log.emplace(*plan, *cal);
+    log.emplace(*plan, *cal, args.limits);
     absl::StatusOr<size_t> n = log->AppendJsonl(*text, args.events_path);
     if (!n.ok()) return WithContext(n.status(), "--events");
   }
   absl::StatusOr<TrackingPolicy> policy =
-      args.policy_path.empty() ? PolicyFromPlan(*plan) : LoadPolicyFile(args.policy_path);
+      args.policy_path.empty() ? PolicyFromPlan(*plan)
+                               : LoadPolicyFile(args.policy_path, args.limits);
   if (!policy.ok()) return WithContext(policy.status(), "--policy");
   absl::StatusOr<Tracker> tracker = Tracker::Create(*plan, *cal, *policy);
   if (!tracker.ok()) return WithContext(tracker.status(), "--policy");
@@ -203,6 +205,8 @@ absl::Status RunEscalations(const TrackingArgs& args) {
       }
       to += (to.empty() ? "" : "、") + who;
     }
+    // Nobody to address: the explanation says why.
+    if (to.empty()) to = "（无人）";
     std::cout << to << "\t" << a.explanation << "\n";
   }
   if (due->empty()) std::cout << "# no escalation due on " << on->ToString() << "\n";
@@ -305,6 +309,7 @@ CLI::App* Add(CLI::App& app, CommandAction& action, const char* name,
                 "answer for years without an official holiday schedule (weekends only)");
   sub->add_option("--overlay", args->overlays, "calendar adjustments file (repeatable)");
   AddOverlayLimitOptions(sub, args->overlay_limits);
+  AddTrackingLimitOptions(sub, args->limits);
   sub->callback([&action, args, run]() { action = [args, run]() { return run(*args); }; });
   return sub;
 }

@@ -242,25 +242,26 @@ def _check(status):
 _INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 
 
-def _limit_options(limits, where, options, int32_names=()):
-    """A dict of limits -> `options` (a limits struct made by its _INIT
-    function) with those fields set; the others keep their defaults. None
-    stays None. Fields named in `int32_names` are int32_t, the others
-    uint64_t."""
+def _limits_struct(limits, where, make):
+    """A dict naming some fields of a limits struct (the others keep the
+    defaults `make()` gives) -> that struct, or None for None. Unknown names
+    are InvalidArgumentError, values out of the field's range OutOfRangeError,
+    non-ints TypeError."""
     if limits is None:
         return None
     if not isinstance(limits, dict):
         raise TypeError(f"{where} 'limits' must be a dict, not "
                         f"{type(limits).__name__}")
-    names = [name for name, _ in options._fields_[1:]]
+    options = make()
+    fields = dict(type(options)._fields_[1:])
     for name, value in limits.items():
-        if name not in names:
+        if name not in fields:
             raise _error(_capi.DG_INVALID_ARGUMENT,
                          f"{where} 'limits': unknown limit {name!r}; "
-                         f"expected {', '.join(names)}")
+                         f"expected {', '.join(fields)}")
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError(f"{where} 'limits'[{name!r}] must be an int")
-        top = _INT32_MAX if name in int32_names else 2**64 - 1
+        top = _INT32_MAX if fields[name] is ctypes.c_int32 else 2**64 - 1
         if not 0 <= value <= top:
             raise _error(_capi.DG_OUT_OF_RANGE,
                          f"{where} 'limits'[{name!r}] = {value} is out "
@@ -621,9 +622,8 @@ class Calendar(_Handle):
     def _limits(limits, where):
         """A dict of limits (see derive_text) -> dg_calendar_derive_options
         (the others keep their defaults), or None."""
-        return _limit_options(limits, where,
-                              _capi.calendar_derive_options_init(),
-                              int32_names=("max_layers",))
+        return _limits_struct(limits, where,
+                              _capi.calendar_derive_options_init)
 
     def derive_text(self, text: str, limits: dict = None) -> "Calendar":
         """This calendar with the adjustments in `text` applied on top.
@@ -1510,8 +1510,7 @@ class Plan(_Handle):
     def _limits(limits, where):
         """A dict of max_bytes / max_depth / max_records -> dg_load_options
         (the others keep their defaults), or None."""
-        return _limit_options(limits, where, _capi.load_options_init(),
-                              int32_names=("max_depth",))
+        return _limits_struct(limits, where, _capi.load_options_init)
 
     @classmethod
     def _loaded(cls, function, data, options=None):
@@ -2603,17 +2602,26 @@ class EventLog(_Handle):
     ...             "task": "t_warning"})
     True
 
+    `limits` bounds what appends read (docs/hostile-input.md): a dict with
+    any of max_event_bytes (default 1 MiB), max_batch_events (1000000),
+    max_policy_bytes and max_depth (32); past one, ResourceExhaustedError
+    naming it. A key given twice in an event is InvalidArgumentError naming
+    its JSON Pointer.
+
     Keeps its plan and calendar alive. Thread safety: one thread at a time.
     """
 
     __slots__ = ("_handle", "_plan", "_calendar", "__weakref__")
     _free = _lib.dg_events_free
 
-    def __init__(self, plan: Plan, calendar: Calendar):
+    def __init__(self, plan: Plan, calendar: Calendar, limits: dict = None):
+        options = _limits_struct(limits, "EventLog() argument",
+                                 _capi.tracking_limits_init)
         handle = _capi.dg_events_p()
-        _check(_lib.dg_events_new(
+        _check(_lib.dg_events_new_v2(
             ctypes.byref(handle), _plan_arg(plan, "EventLog() argument 'plan'"),
-            _calendar_arg(calendar, "EventLog() argument 'calendar'")))
+            _calendar_arg(calendar, "EventLog() argument 'calendar'"),
+            None if options is None else ctypes.byref(options)))
         self._handle = handle
         self._plan = plan
         self._calendar = calendar
@@ -2687,20 +2695,27 @@ class Tracker(_Handle):
     None for the plan's own escalation policies). Answers are the JSON
     documents of docs/tracking.md, parsed into dicts and lists.
 
+    `limits` bounds the policy text as in EventLog (max_policy_bytes,
+    default 16 MiB; max_depth, 32).
+
     Thread safety: immutable; the EventLog it reads must not change meanwhile.
     """
 
     __slots__ = ("_handle", "_plan", "__weakref__")
     _free = _lib.dg_tracker_free
 
-    def __init__(self, plan: Plan, calendar: Calendar, policy=None):
+    def __init__(self, plan: Plan, calendar: Calendar, policy=None,
+                 limits: dict = None):
+        options = _limits_struct(limits, "Tracker() argument",
+                                 _capi.tracking_limits_init)
         data = b"" if policy is None else _text_arg(
             policy, "Tracker() argument 'policy'")
         handle = _capi.dg_tracker_p()
-        _check(_lib.dg_tracker_new(
+        _check(_lib.dg_tracker_new_v2(
             ctypes.byref(handle), _plan_arg(plan, "Tracker() argument 'plan'"),
             _calendar_arg(calendar, "Tracker() argument 'calendar'"),
-            data or None, len(data)))
+            data or None, len(data),
+            None if options is None else ctypes.byref(options)))
         self._handle = handle
         self._plan = plan
 

@@ -383,6 +383,27 @@ def calendar_derive_options_init():
     return options
 
 
+class dg_tracking_limits(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", c_size_t),
+        ("max_event_bytes", ctypes.c_uint64),
+        ("max_batch_events", ctypes.c_uint64),
+        ("max_policy_bytes", ctypes.c_uint64),
+        ("max_depth", c_int32),
+    ]
+
+
+def tracking_limits_init():
+    """DG_TRACKING_LIMITS_INIT."""
+    limits = dg_tracking_limits()
+    limits.struct_size = ctypes.sizeof(dg_tracking_limits)
+    limits.max_event_bytes = 1 << 20
+    limits.max_batch_events = 1000000
+    limits.max_policy_bytes = 16 << 20
+    limits.max_depth = 32
+    return limits
+
+
 def load_options_init():
     """DG_LOAD_OPTIONS_INIT."""
     options = dg_load_options()
@@ -753,6 +774,9 @@ PROTOTYPES = {
     # Tracking.
     "dg_events_new": (
         dg_status, [POINTER(dg_events_p), dg_plan_p, dg_calendar_p]),
+    "dg_events_new_v2": (
+        dg_status, [POINTER(dg_events_p), dg_plan_p, dg_calendar_p,
+                    POINTER(dg_tracking_limits)]),
     "dg_events_free": (None, [dg_events_p]),
     "dg_events_append_json": (
         dg_status, [_int_p, dg_events_p, c_char_p, c_size_t]),
@@ -769,6 +793,9 @@ PROTOTYPES = {
     "dg_tracker_new": (
         dg_status, [POINTER(dg_tracker_p), dg_plan_p, dg_calendar_p, c_char_p,
                     c_size_t]),
+    "dg_tracker_new_v2": (
+        dg_status, [POINTER(dg_tracker_p), dg_plan_p, dg_calendar_p, c_char_p,
+                    c_size_t, POINTER(dg_tracking_limits)]),
     "dg_tracker_free": (None, [dg_tracker_p]),
     "dg_status_json": (
         dg_status, [_owned_string_p, _size_p, dg_tracker_p, dg_events_p,

@@ -247,7 +247,8 @@ def test_structs_match(header):
                             "dg_schedule_options", "dg_graph_options",
                             "dg_gantt_options", "dg_store_options",
                             "dg_load_options", "dg_import_options",
-                            "dg_calendar_derive_options"}, (
+                            "dg_calendar_derive_options",
+                            "dg_tracking_limits"}, (
         "a struct was added to dg.h: mirror it in _capi.py and here")
     for name, fields in structs.items():
         mirror = getattr(_capi, name)
@@ -360,6 +361,7 @@ def test_result_struct_init_macros_match(header, struct, macro):
     ("dg_load_options", "DG_LOAD_OPTIONS_INIT", "load_options_init"),
     ("dg_calendar_derive_options", "DG_CALENDAR_DERIVE_OPTIONS_INIT",
      "calendar_derive_options_init"),
+    ("dg_tracking_limits", "DG_TRACKING_LIMITS_INIT", "tracking_limits_init"),
 ])
 def test_limit_options_init_matches(header, struct, macro, init):
     # The _INIT macro: struct_size, then the default limits that the
@@ -375,6 +377,8 @@ def test_limit_options_init_matches(header, struct, macro, init):
     for name, part in zip(names[1:], parts[1:]):
         number = re.fullmatch(r"(?:UINT64_C\()?(\d+)\)?", part).group(1)
         assert getattr(made, name) == int(number), name
+
+
 def test_import_options_init_matches(header):
     # DG_IMPORT_OPTIONS_INIT: struct_size, then zero/NULL defaults that
     # _capi.import_options_init() reproduces.

@@ -63,6 +63,7 @@ def test_status_and_escalations(small):
     due = tracker.escalations(log, datetime.date(2023, 10, 9))
     assert [(a["rule"], a["action"]) for a in due] == [("yellow", "yellow_card")]
     assert due[0]["audience"][1]["holder"]["person"]["name"] == "继任局长"
+    assert due[0]["unresolved_audience"] == []  # 市财政局 has a head post
     # Recording the action (the event ToEvent() would make) makes it not due.
     log.append({"id": due[0]["event_id"], "kind": "card_issued", "date": "2023-10-09",
                 "task": "t_hidden_debt", "unit": "czj", "card": "yellow",
@@ -75,6 +76,49 @@ def test_status_and_escalations(small):
         tracker.status(log, datetime.date(2025, 1, 2))
     with pytest.raises(TypeError):
         tracker.status("log", datetime.date(2023, 10, 9))
+
+
+def test_an_audience_of_nobody_is_explained(strict):
+    # 4/二/（一）/1 has no supporting unit (its section's lead 市财政局 and
+    # the responsible units only): a rule addressed to support units alone
+    # reaches nobody, and says why.
+    plan = dutygraph.Plan.load(SMALL)
+    policy = json.loads(POLICY)
+    policy["escalation"][0]["rules"][0]["audience"] = ["support_units"]
+    tracker = dutygraph.Tracker(plan, strict, json.dumps(policy))
+    log = dutygraph.EventLog(plan, strict)
+    log.append({"id": "a1", "kind": "assigned", "date": "2023-09-01",
+                "task": "t_hidden_debt", "due": "2023-09-28"})
+    [action] = tracker.escalations(log, datetime.date(2023, 10, 9))
+    reason = "task 4/二/（一）/1 严禁新增隐性债务 has no supporting unit on 2023-10-09"
+    assert action["audience"] == []
+    assert action["unresolved_audience"] == [
+        {"role": "support_units", "unit": None, "reason": reason}]
+    assert action["explanation"].endswith(
+        "calls for yellow_card; " + reason + "; nobody to address")
+
+
+def test_tracking_limits_and_duplicate_keys(strict):
+    plan = dutygraph.Plan.load(SMALL)
+    log = dutygraph.EventLog(plan, strict, limits={"max_batch_events": 1})
+    two = ('{"id":"a","kind":"completed","date":"2023-06-01","task":"t_warning"}\n'
+           '{"id":"b","kind":"completed","date":"2023-06-02","task":"t_warning"}\n')
+    with pytest.raises(dutygraph.ResourceExhaustedError,
+                       match=r"e.jsonl: a batch of 2 events, more than the limit "
+                             r"max_batch_events \(1\)"):
+        log.append_jsonl(two, "e.jsonl")
+    assert len(log) == 0
+    assert log.append_jsonl(two.splitlines()[0]) == 1
+    with pytest.raises(dutygraph.InvalidArgumentError,
+                       match=r"duplicate key 'task' at /task \(line 1, column 69"):
+        log.append('{"id":"c","kind":"completed","date":"2023-06-01",'
+                   '"task":"t_warning","task":"s_debt"}')
+    with pytest.raises(TypeError, match="'max_depth'"):
+        dutygraph.EventLog(plan, strict, limits={"max_depth": "32"})
+    with pytest.raises(dutygraph.ResourceExhaustedError, match="max_policy_bytes"):
+        dutygraph.Tracker(plan, strict, POLICY, limits={"max_policy_bytes": 100})
+    assert dutygraph.Tracker(plan, strict, POLICY,
+                             limits={"max_policy_bytes": len(POLICY.encode())})
 
 
 def test_bad_policy(strict):

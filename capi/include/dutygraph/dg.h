@@ -1738,6 +1738,26 @@ DG_API dg_status dg_store_check_integrity(dg_store *store) DG_NOEXCEPT;
 typedef struct dg_events dg_events;
 typedef struct dg_tracker dg_tracker;
 
+/** Limits against hostile input for the tracking layer, for
+ *  dg_events_new_v2() and dg_tracker_new_v2(); NULL for the defaults of the
+ *  _INIT macro (those of dg_events_new() and dg_tracker_new()).
+ *  struct_size must cover `max_event_bytes`, else DG_INVALID_ARGUMENT;
+ *  fields past struct_size keep their defaults. Exceeding a limit is
+ *  DG_RESOURCE_EXHAUSTED naming it ("... more than the limit
+ *  max_event_bytes (1048576)"; docs/hostile-input.md). */
+typedef struct dg_tracking_limits {
+  size_t struct_size;        /* sizeof(dg_tracking_limits) */
+  uint64_t max_event_bytes;  /* one event's JSON text; default 1 MiB */
+  uint64_t max_batch_events; /* events in one JSON Lines text; default
+                                1000000 */
+  uint64_t max_policy_bytes; /* a policy's JSON text; default 16 MiB */
+  int32_t max_depth;         /* JSON nesting of an event or a policy, at
+                                least 1; default 32 */
+} dg_tracking_limits;
+#define DG_TRACKING_LIMITS_INIT                                       \
+  { sizeof(dg_tracking_limits), UINT64_C(1048576), UINT64_C(1000000), \
+    UINT64_C(16777216), 32 }
+
 /**
  * An empty event log for `plan` on `cal` (both may be freed afterwards).
  * @param out   receives the log; caller-owned, release with dg_events_free.
@@ -1748,14 +1768,34 @@ typedef struct dg_tracker dg_tracker;
 DG_API dg_status dg_events_new(dg_events **out, const dg_plan *plan,
                                const dg_calendar *cal) DG_NOEXCEPT;
 
+/**
+ * dg_events_new() whose appends (dg_events_append_json(),
+ * dg_events_append_jsonl(), dg_events_load_store()) enforce `limits`.
+ * @param out     receives the log; caller-owned, release with
+ *                dg_events_free.
+ * @param plan    the plan the events are checked against.
+ * @param cal     the calendar their dates are checked on.
+ * @param limits  NULL: DG_TRACKING_LIMITS_INIT.
+ * @return DG_INVALID_ARGUMENT for a NULL handle, a bad struct_size or
+ *         max_depth < 1.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_events_new_v2(dg_events **out, const dg_plan *plan,
+                                  const dg_calendar *cal,
+                                  const dg_tracking_limits *limits)
+    DG_NOEXCEPT;
+
 /** Releases an event log. NULL is a no-op. Thread safety: exclusive. */
 DG_API void dg_events_free(dg_events *events) DG_NOEXCEPT;
 
 /**
  * Appends one event (a JSON object). `appended_out` (may be NULL) is 1 when
  * it was appended, 0 when the same id with the same content was already
- * there. @return DG_INVALID_ARGUMENT naming the field; DG_NOT_FOUND with a
- * did-you-mean for an unknown task, unit, cadence ...; DG_ALREADY_EXISTS
+ * there. @return DG_INVALID_ARGUMENT naming the field, or the JSON Pointer
+ * of a key given twice ("duplicate key 'id' at /id (line 1, column 12
+ * (byte 11))"); DG_RESOURCE_EXHAUSTED past the log's limits
+ * (dg_events_new_v2()); DG_NOT_FOUND with a did-you-mean for an unknown
+ * task, unit, cadence ...; DG_ALREADY_EXISTS
  * when the id is taken by different content; DG_FAILED_PRECONDITION for
  * a date in a year the calendar does not know. Nothing changes on failure.
  * Thread safety: exclusive.
@@ -1846,14 +1886,39 @@ DG_API dg_status dg_events_to_jsonl(char **out, size_t *size_out,
  * @param policy_json      the policy JSON text, UTF-8; (NULL, 0): the
  *                         plan's own policies.
  * @param policy_json_len  its length in bytes.
- * @return DG_INVALID_ARGUMENT naming the JSON Pointer of a bad policy value;
- *         DG_NOT_FOUND for an applies_to node or indicator the plan lacks.
+ * @return DG_INVALID_ARGUMENT naming the JSON Pointer of a bad policy value
+ *         or of a key given twice; DG_RESOURCE_EXHAUSTED for a policy over
+ *         16 MiB or nested deeper than 32 (dg_tracker_new_v2() sets other
+ *         limits); DG_NOT_FOUND for an applies_to node or indicator the
+ *         plan lacks.
  * Thread safety: any thread.
  */
 DG_API dg_status dg_tracker_new(dg_tracker **out, const dg_plan *plan,
                                 const dg_calendar *cal,
                                 const char *policy_json,
                                 size_t policy_json_len) DG_NOEXCEPT;
+
+/**
+ * dg_tracker_new() reading the policy within `limits` (max_policy_bytes,
+ * max_depth).
+ * @param out              receives the tracker; caller-owned, release with
+ *                         dg_tracker_free.
+ * @param plan             the plan (may be freed afterwards).
+ * @param cal              the calendar working days are counted on.
+ * @param policy_json      the policy JSON text, UTF-8; (NULL, 0): the
+ *                         plan's own policies.
+ * @param policy_json_len  its length in bytes.
+ * @param limits           NULL: DG_TRACKING_LIMITS_INIT.
+ * @return as dg_tracker_new(); DG_RESOURCE_EXHAUSTED naming the limit;
+ *         DG_INVALID_ARGUMENT for a bad struct_size or max_depth < 1.
+ * Thread safety: any thread.
+ */
+DG_API dg_status dg_tracker_new_v2(dg_tracker **out, const dg_plan *plan,
+                                   const dg_calendar *cal,
+                                   const char *policy_json,
+                                   size_t policy_json_len,
+                                   const dg_tracking_limits *limits)
+    DG_NOEXCEPT;
 
 /** Releases a tracker. NULL is a no-op. Thread safety: exclusive. */
 DG_API void dg_tracker_free(dg_tracker *tracker) DG_NOEXCEPT;
