@@ -33,6 +33,10 @@
 //    occurrence outside it, so handing them a whole plan's answer leaks
 //    nothing either.
 //
+//  - The Gantt picture (schedule_gantt.h) draws the view's due dates,
+//    occurrences and critical path as above: rows, bars and links of
+//    visible tasks only.
+//
 //  - The critical path is computed on the visible tasks alone, with the
 //    dependencies between two visible tasks. A dependency with a hidden end
 //    is not followed: following it would put the hidden task's duration and
@@ -74,6 +78,7 @@
 #include "dutygraph/plan_view.h"
 #include "dutygraph/schedule.h"
 #include "dutygraph/schedule_export.h"
+#include "dutygraph/schedule_gantt.h"
 
 namespace dutygraph {
 
@@ -172,6 +177,16 @@ std::string ScheduleIcs(const PlanView& view,
 // "successor_outside_view"}]} — the visible tasks only.
 std::string CriticalPathJson(const PlanView& view,
                              const ViewCriticalPathAnswer& answer);
+
+// ---- picture ----------------------------------------------------------------
+
+// ScheduleGanttSvg(): the picture of schedule_gantt.h from the view's
+// answers above; the default title names the viewer. Errors as the plan
+// function's.
+absl::StatusOr<std::string> ScheduleGanttSvg(const PlanView& view,
+                                             const Calendar& calendar,
+                                             Date from, Date to,
+                                             const GanttOptions& options = {});
 
 }  // namespace dutygraph
 

@@ -204,6 +204,40 @@ static void TestSmallPlanCriticalPath(const dg_plan *plan,
   dg_view_free(czj);
 }
 
+static void TestSmallPlanGantt(const dg_plan *plan, const dg_calendar *cal) {
+  dg_view *jrb = UnitView(plan, "jrb");
+  dg_view *czj = UnitView(plan, "czj");
+  dg_gantt_options opts = DG_GANTT_OPTIONS_INIT;
+  char *svg = NULL;
+  size_t size = 0;
+
+  opts.has_start = 1;
+  opts.start = Day("2023-09-28");
+  /* 市财政局: both tasks and the link between them, critical. */
+  CHECK_OK(dg_view_gantt_svg(&svg, &size, czj, cal, Day("2023-09-01"),
+                             Day("2023-12-31"), &opts));
+  CHECK(size == strlen(svg));
+  CHECK_HAS(svg, "data-task=\"t_hidden_debt\"");
+  CHECK_HAS(svg, "class=\"link critical\" data-from=\"t_hidden_debt\" "
+                 "data-to=\"t_warning\"");
+  dg_string_free(svg);
+  /* 市金融办: t_warning's row alone, no link, the viewer in the title. */
+  CHECK_OK(dg_view_gantt_svg(&svg, NULL, jrb, cal, Day("2023-09-01"),
+                             Day("2023-12-31"), &opts));
+  CHECK_HAS(svg, "data-task=\"t_warning\"");
+  CHECK_HAS(svg, "(unit jrb (市金融办))</title>");
+  CHECK_LACKS(svg, "<path class=\"link");
+  CheckNoSmallLeak(svg);
+  dg_string_free(svg);
+  CHECK_STATUS(DG_INVALID_ARGUMENT,
+               dg_view_gantt_svg(&svg, &size, NULL, cal, Day("2023-09-01"),
+                                 Day("2023-12-31"), &opts));
+  CHECK_MESSAGE_HAS("view");
+  CHECK(svg == NULL && size == 0);
+  dg_view_free(jrb);
+  dg_view_free(czj);
+}
+
 static void TestHengyangCadences(const dg_calendar *cal) {
   dg_plan *plan = Load(DG_HENGYANG_PLAN_JSON);
   dg_view *anweiban = UnitView(plan, "市安委办");
@@ -257,6 +291,7 @@ int main(void) {
   CHECK_OK(dg_calendar_china_mainland(&cal, NULL));
   TestSmallPlanDueDates(small, cal);
   TestSmallPlanCriticalPath(small, cal);
+  TestSmallPlanGantt(small, cal);
   TestHengyangCadences(cal);
   dg_plan_free(small);
   dg_calendar_free(cal);

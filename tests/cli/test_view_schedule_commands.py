@@ -93,3 +93,14 @@ def test_view_options_are_exclusive_and_checked(run):
                   "市不存在局")
     assert unknown.returncode == 1
     assert unknown.stderr.startswith("dutygraph: error: --as-unit: ")
+
+
+def test_gantt_as_unit(ok):
+    common = ("gantt", "--plan", PLAN, "--from", "2023-09-01", "--to",
+              "2023-12-31", "--start", "2023-09-28")
+    whole = ok(*common)
+    assert 'data-from="t_hidden_debt" data-to="t_warning"' in whole
+    mine = ok(*common, "--as-unit", "市金融办")
+    assert 'data-task="t_warning"' in mine
+    assert "(unit jrb (市金融办))" in mine
+    no_leak(mine)

@@ -341,6 +341,28 @@ void CheckScheduleNoLeak(const Plan& plan, const PlanView& view) {
     EXPECT_EQ(entry.successor_outside_view, after);
   }
   for (TaskIndex t : cp->critical_tasks) EXPECT_TRUE(view.Sees(t));
+
+  // The picture: rows of visible tasks only, every one with a due date in
+  // the range drawn.
+  GanttOptions gantt;
+  gantt.max_rows = 1000;
+  gantt.project_start = from;
+  absl::StatusOr<std::string> svg =
+      ScheduleGanttSvg(view, cal, from, *Date::Parse("2023-12-31"), gantt);
+  ASSERT_TRUE(svg.ok()) << svg.status();
+  for (uint32_t t = 0; t < d.tasks.size(); ++t) {
+    const std::string row = "data-task=\"" + d.tasks[t].id + "\"";
+    if (!view.Sees(TaskIndex{t})) {
+      EXPECT_EQ(svg->find(row), std::string::npos) << who << " " << row;
+    }
+  }
+  for (const TaskDue& due : *dues) {
+    if (due.due.ToString() > "2023-12-31") continue;
+    EXPECT_NE(svg->find("data-task=\"" + d.tasks[due.task.value].id + "\""),
+              std::string::npos)
+        << who;
+  }
+  ExpectNoHiddenText(*svg, names, who + " Gantt SVG");
   ExpectNoHiddenJson(CriticalPathJson(view, *cp), names, who + " CPM JSON");
   if (!view.tasks().empty()) {
     durations[view.tasks()[0].task.value] = -1;

@@ -2041,7 +2041,15 @@ class Plan(_Handle):
         unit: only that unit's tasks and occurrences. cadences: only these
         cadence ids (a str or an iterable).
         """
-        where = "Plan.gantt_svg() argument"
+        return self._gantt(_lib.dg_plan_gantt_svg, self, "Plan", calendar,
+                           start, end, unit, project_start, cadences,
+                           show_cadences, reminder_days)
+
+    def _gantt(self, function, handle_owner, owner, calendar, start, end,
+               unit, project_start, cadences, show_cadences, reminder_days):
+        """gantt_svg() of a Plan or a PlanView (`function` takes the
+        handle of `handle_owner`)."""
+        where = f"{owner}.gantt_svg() argument"
         cal = _calendar_arg(calendar, f"{where} 'calendar'")
         first = _date_arg(start, f"{where} 'start'")
         last = _date_arg(end, f"{where} 'end'")
@@ -2059,7 +2067,7 @@ class Plan(_Handle):
         options.reminder_working_days = _int32_arg(
             reminder_days, f"{where} 'reminder_days'")
         keep = _set_cadence_ids(options, cadences, f"{where} 'cadences'")
-        text = _owned_text(_lib.dg_plan_gantt_svg, self._live(), cal, first,
+        text = _owned_text(function, handle_owner._live(), cal, first,
                            last, ctypes.byref(options), what="a Gantt chart")
         del keep  # the id array had to outlive the C call
         return text
@@ -2571,6 +2579,16 @@ class PlanView(_Handle):
             what="a critical path")))
         _warn_provisional(answer.provisional, "the critical path")
         return answer
+
+    def gantt_svg(self, calendar: Calendar, start: datetime.date,
+                  end: datetime.date, unit=None, project_start=None,
+                  cadences=None, show_cadences: bool = True,
+                  reminder_days: int = 3) -> str:
+        """Plan.gantt_svg() of what the view sees: its tasks' rows, bars and
+        links, its occurrences, the critical path of its tasks."""
+        return self._plan._gantt(_lib.dg_view_gantt_svg, self, "PlanView",
+                                 calendar, start, end, unit, project_start,
+                                 cadences, show_cadences, reminder_days)
 
 
 class PlanPublisher(_Handle):

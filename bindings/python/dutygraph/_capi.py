@@ -710,6 +710,9 @@ PROTOTYPES = {
     "dg_plan_gantt_svg": (
         dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_calendar_p,
                     dg_date, dg_date, POINTER(dg_gantt_options)]),
+    "dg_view_gantt_svg": (
+        dg_status, [_owned_string_p, _size_p, dg_view_p, dg_calendar_p,
+                    dg_date, dg_date, POINTER(dg_gantt_options)]),
     # The store.
     "dg_store_open": (
         dg_status, [_store_out, c_char_p, c_size_t,

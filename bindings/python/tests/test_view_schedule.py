@@ -96,6 +96,10 @@ def test_no_rendering_names_a_hidden_task(plan, calendar):
                                        format="json"))
             texts.append(repr(view.critical_path(
                 calendar, datetime.date(2023, 9, 28))))
+            texts.append(view.gantt_svg(calendar, datetime.date(2023, 9, 1),
+                                        datetime.date(2023, 12, 31),
+                                        project_start=datetime.date(2023, 9,
+                                                                    28)))
             for text in texts:
                 for name in hidden:
                     assert name not in text, (unit, name, text)
@@ -144,3 +148,15 @@ def test_cadences_through_a_view(calendar):
                 calendar, first, last, cadences="c_dekad_briefing").occurrences}
             assert "防范化解政府债务风险专班" in groups
             assert "打好安全生产翻身仗专班" not in groups
+
+
+def test_gantt_through_a_view(plan, calendar):
+    first, last = datetime.date(2023, 9, 1), datetime.date(2023, 12, 31)
+    start = datetime.date(2023, 9, 28)
+    with plan.view(unit="市财政局", on=ON) as czj:
+        svg = czj.gantt_svg(calendar, first, last, project_start=start)
+        assert 'data-from="t_hidden_debt" data-to="t_warning"' in svg
+    with plan.view(unit="市金融办", on=ON) as jrb:
+        svg = jrb.gantt_svg(calendar, first, last, project_start=start)
+        assert 'data-task="t_warning"' in svg
+        assert "t_hidden_debt" not in svg and '<path class="link' not in svg

@@ -1555,6 +1555,29 @@ DG_API dg_status dg_plan_gantt_svg(char **out, size_t *size_out,
                                    dg_date from, dg_date to,
                                    const dg_gantt_options *opts) DG_NOEXCEPT;
 
+/**
+ * dg_plan_gantt_svg() through a view (docs/scoped-views.md, "Schedules
+ * through a view"): rows, bars and links of the visible tasks only, the
+ * occurrences the view sees, the critical path of the visible tasks; the
+ * default title names the viewer.
+ * @param out       receives the SVG text; caller-owned, release with
+ *                  dg_string_free.
+ * @param size_out  receives its length in bytes; may be NULL.
+ * @param view      the view.
+ * @param cal       the calendar the due dates are computed on.
+ * @param from      the first day drawn.
+ * @param to        the last day drawn (at most 1100 days after `from`).
+ * @param opts      options as for dg_plan_gantt_svg(); NULL for the
+ *                  defaults.
+ * @return as dg_plan_gantt_svg(); DG_NOT_FOUND for a cadence id the view
+ *         has no occurrence of.
+ * Thread safety: immutable (on view and cal).
+ */
+DG_API dg_status dg_view_gantt_svg(char **out, size_t *size_out,
+                                   const dg_view *view, const dg_calendar *cal,
+                                   dg_date from, dg_date to,
+                                   const dg_gantt_options *opts) DG_NOEXCEPT;
+
 /* ------------------------------------------------------------------------ */
 /* The store: plan versions and the event log in one SQLite file             */
 /* ------------------------------------------------------------------------ */
