@@ -622,3 +622,143 @@ TEST(PlanViewTest, HandWorkedFixtureViews) {
 
 }  // namespace
 }  // namespace dutygraph
+
+namespace dutygraph {
+namespace {
+
+// The fixture with a monthly report owed by the leads of t_hidden_debt and
+// t_warning, and 市发改委 made a lead of t_hidden_debt: 市财政局 leads both
+// (its section, 4/二/（一）, is headed 市财政局牵头).
+Plan WithSharedReport() {
+  std::ifstream in(std::string(DG_SOURCE_DIR) + "/tests/data/small_plan.json");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  nlohmann::json json = nlohmann::json::parse(buffer.str());
+  json["cadences"] = nlohmann::json::parse(R"([{
+      "id": "c_debt_monthly", "name": "债务月报", "kind": "circular",
+      "period": "month", "due": {"rule": "last_working_day"},
+      "owner": {"role": "task_leads",
+                "tasks": ["t_hidden_debt", "t_warning"]}}])");
+  for (nlohmann::json& task : json["tasks"]) {
+    if (task["id"] == "t_hidden_debt") {
+      task["assignments"].push_back(
+          nlohmann::json{{"role", "lead"}, {"unit", "fgw"}});
+    }
+  }
+  absl::StatusOr<Plan> plan = LoadPlanJson(json.dump());
+  EXPECT_TRUE(plan.ok()) << plan.status();
+  return *std::move(plan);
+}
+
+std::vector<std::string> OwnerNames(const Plan& plan, const Occurrence& o) {
+  std::vector<std::string> names;
+  for (UnitIndex u : o.owner_units) names.push_back(plan.unit(u).name);
+  return names;
+}
+
+TEST(ViewScheduleTest, TaskLeadsReportNamesOnlyTheVisibleTasksLeads) {
+  const Plan plan = WithSharedReport();
+  const Calendar cal = Calendar::ChinaMainland();
+  const Date on = *Date::Parse("2023-06-01");
+  const Date from = *Date::Parse("2023-09-01");
+  const Date to = *Date::Parse("2023-09-30");
+  // The plan: one September report, due on its last working day, Thursday
+  // 2023-09-28 (09-29 starts the 中秋国庆 holiday), owed by both leads.
+  absl::StatusOr<std::vector<Occurrence>> all =
+      CadenceOccurrences(plan, cal, from, to);
+  ASSERT_TRUE(all.ok()) << all.status();
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0].due, *Date::Parse("2023-09-28"));
+  EXPECT_EQ(OwnerNames(plan, (*all)[0]),
+            (std::vector<std::string>{"市财政局", "市发改委"}));
+  // 市金融办 sees t_warning: the report concerns it, but 市发改委 leads
+  // only the hidden task and is left out.
+  absl::StatusOr<PlanView> jrb =
+      PlanView::ForUnit(plan, *plan.FindUnit("市金融办"), on);
+  absl::StatusOr<std::vector<Occurrence>> mine =
+      CadenceOccurrences(*jrb, cal, from, to);
+  ASSERT_TRUE(mine.ok()) << mine.status();
+  ASSERT_EQ(mine->size(), 1u);
+  EXPECT_EQ((*mine)[0].due, *Date::Parse("2023-09-28"));
+  EXPECT_EQ(OwnerNames(plan, (*mine)[0]),
+            (std::vector<std::string>{"市财政局"}));
+  // Filtered by 市发改委, the view has nothing: its lead is on a hidden task.
+  OccurrenceFilter by_fgw;
+  by_fgw.unit = *plan.FindUnit("市发改委");
+  EXPECT_TRUE(CadenceOccurrences(*jrb, cal, from, to, by_fgw)->empty());
+  // 市财政局 sees both tasks: the plan's answer.
+  absl::StatusOr<PlanView> czj =
+      PlanView::ForUnit(plan, *plan.FindUnit("市财政局"), on);
+  EXPECT_EQ(OccurrencesJson(*czj, *CadenceOccurrences(*czj, cal, from, to)),
+            OccurrencesJson(plan, *all));
+  // 珠晖区 (support on t_warning through 各城区政府) sees it too; a unit
+  // with no task under either sees no report, and its id is unknown.
+  absl::StatusOr<PlanView> zhuhui =
+      PlanView::ForUnit(plan, *plan.FindUnit("珠晖区"), on);
+  EXPECT_EQ(CadenceOccurrences(*zhuhui, cal, from, to)->size(), 1u);
+  // 衡阳金融监管分局 has no task before the 2023-11-10 rename.
+  absl::StatusOr<PlanView> jrjg =
+      PlanView::ForUnit(plan, *plan.FindUnit("jrjg"), on);
+  ASSERT_TRUE(jrjg.ok() && jrjg->tasks().empty());
+  EXPECT_TRUE(CadenceOccurrences(*jrjg, cal, from, to)->empty());
+  OccurrenceFilter by_id;
+  by_id.cadences = {"c_debt_monthly"};
+  EXPECT_EQ(CadenceOccurrences(*jrjg, cal, from, to, by_id).status().message(),
+            "unknown cadence 'c_debt_monthly'");
+}
+
+TEST(ViewScheduleTest, HandWorkedDueDatesAndCriticalPath) {
+  const Plan plan = Load("tests/data/small_plan.json");
+  const Calendar cal = Calendar::ChinaMainland();
+  const Date on = *Date::Parse("2023-06-01");
+  const Date jan1 = *Date::Parse("2023-01-01");
+  const Date dec31 = *Date::Parse("2023-12-31");
+  absl::StatusOr<PlanView> jrb =
+      PlanView::ForUnit(plan, *plan.FindUnit("市金融办"), on);
+  absl::StatusOr<PlanView> fgw =
+      PlanView::ForUnit(plan, *plan.FindUnit("市发改委"), on);
+  ASSERT_TRUE(jrb.ok() && fgw.ok());
+  // 年底前 = 2023-12-31 (a Sunday, as stated), reminder three working days
+  // before: 2023-12-27.
+  absl::StatusOr<std::vector<TaskDue>> dues =
+      TasksDueBetween(*fgw, cal, std::nullopt, jan1, dec31);
+  ASSERT_TRUE(dues.ok());
+  ASSERT_EQ(dues->size(), 1u);
+  EXPECT_EQ(plan.task((*dues)[0].task).id, "t_hidden_debt");
+  EXPECT_EQ((*dues)[0].due, dec31);
+  EXPECT_EQ((*dues)[0].reminder, *Date::Parse("2023-12-27"));
+  EXPECT_TRUE(TasksDueBetween(*jrb, cal, std::nullopt, jan1, dec31)->empty());
+  absl::StatusOr<std::vector<TaskDue>> hidden = TaskDueDates(
+      *jrb, cal, *plan.FindTask("t_hidden_debt"), jan1, dec31);
+  EXPECT_EQ(hidden.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(hidden.status().message(), "task index 2 is not in this view");
+
+  // t_hidden_debt (2 days) -> t_warning (3 days) from Thursday 2023-09-28:
+  // the whole chain finishes 2023-10-10; 市金融办's t_warning alone
+  // occupies 09-28, 10-07 and 10-08 (the make-up weekend) and is flagged.
+  std::vector<int32_t> days(5, 0);
+  days[plan.FindTask("t_hidden_debt")->value] = 2;
+  days[plan.FindTask("t_warning")->value] = 3;
+  const Date start = *Date::Parse("2023-09-28");
+  EXPECT_EQ(ComputeCriticalPath(plan, days, cal, start)->project_finish_date,
+            *Date::Parse("2023-10-10"));
+  absl::StatusOr<ViewCriticalPathAnswer> cp =
+      ComputeCriticalPath(*jrb, days, cal, start);
+  ASSERT_TRUE(cp.ok()) << cp.status();
+  EXPECT_EQ(cp->project_finish_date, *Date::Parse("2023-10-08"));
+  ASSERT_EQ(cp->tasks.size(), 1u);
+  EXPECT_EQ(plan.task(cp->tasks[0].task).id, "t_warning");
+  EXPECT_TRUE(cp->tasks[0].predecessor_outside_view);
+  EXPECT_FALSE(cp->tasks[0].successor_outside_view);
+  EXPECT_EQ(cp->tasks[0].times.earliest_start_date, start);
+  // 市发改委 sees the other end: its task leads out of the view.
+  cp = ComputeCriticalPath(*fgw, days, cal, start);
+  ASSERT_TRUE(cp.ok());
+  ASSERT_EQ(cp->tasks.size(), 1u);
+  EXPECT_TRUE(cp->tasks[0].successor_outside_view);
+  EXPECT_EQ(cp->project_finish_date, *Date::Parse("2023-10-07"));
+  EXPECT_EQ(CriticalPathJson(*fgw, *cp).find("t_warning"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dutygraph
