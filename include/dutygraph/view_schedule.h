@@ -57,10 +57,11 @@
 //
 // Example (tests/data/small_plan.json, where t_hidden_debt -> t_warning and
 // 市金融办 sees t_warning only):
+//   auto day = *dutygraph::Date::Parse("2023-06-01");
 //   auto view = dutygraph::PlanView::ForUnit(plan, *plan.FindUnit("市金融办"),
-//                                            *dutygraph::Date::Parse("2023-06-01"));
-//   auto cp = dutygraph::ComputeCriticalPath(*view, {}, calendar,
-//                                            *dutygraph::Date::Parse("2023-09-28"));
+//                                            day);
+//   auto start = *dutygraph::Date::Parse("2023-09-28");
+//   auto cp = dutygraph::ComputeCriticalPath(*view, {}, calendar, start);
 //   // cp->tasks: one entry, t_warning, predecessor_outside_view == true.
 #ifndef DUTYGRAPH_VIEW_SCHEDULE_H_
 #define DUTYGRAPH_VIEW_SCHEDULE_H_

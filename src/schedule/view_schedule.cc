@@ -224,7 +224,7 @@ absl::StatusOr<std::vector<Occurrence>> CadenceOccurrences(
   for (const OccurrenceView row : table) {
     std::optional<Occurrence> seen = ScopedOccurrence(view, row);
     if (!seen) continue;
-    if (filter.unit && row.group == std::nullopt && row.member == std::nullopt) {
+    if (filter.unit && !row.group && !row.member) {
       // Narrowed task_leads owners: the unit must still be among them.
       absl::StatusOr<UnitIndex> now = plan.ResolveUnit(*filter.unit, seen->due);
       if (!now.ok() ||

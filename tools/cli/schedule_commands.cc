@@ -334,7 +334,8 @@ absl::Status RunDue(const Plan& plan, const Calendar& calendar,
           until->value.ToString() +
           "\",\"provisional\":" + (provisional ? "true" : "false") +
           ",\"overdue\":" +
-          (*view ? TaskDuesJson(**view, overdue) : TaskDuesJson(plan, overdue)) +
+          (*view ? TaskDuesJson(**view, overdue)
+                 : TaskDuesJson(plan, overdue)) +
           ",\"upcoming\":" +
           (*view ? TaskDuesJson(**view, *upcoming)
                  : TaskDuesJson(plan, *upcoming)) +
