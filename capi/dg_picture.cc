@@ -16,6 +16,7 @@
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_graph.h"
 #include "dutygraph/schedule_gantt.h"
+#include "dutygraph/view_schedule.h"
 #include "guard.h"
 #include "handles.h"
 
@@ -223,6 +224,38 @@ dg_status dg_plan_gantt_svg(char** out, size_t* size_out, const dg_plan* plan,
     }
     return ReturnText(out, size_out,
                       dutygraph::ScheduleGanttSvg(plan->plan, cal->calendar,
+                                                  first, last, options),
+                      call);
+  });
+}
+
+dg_status dg_view_gantt_svg(char** out, size_t* size_out, const dg_view* view,
+                            const dg_calendar* cal, dg_date from, dg_date to,
+                            const dg_gantt_options* opts) noexcept {
+  DG_API_GUARD({
+    ZeroOut(out, size_out);
+    if (out == nullptr) return call.NullArgument("out");
+    if (dg_status s = dutygraph::capi::CheckHandle(call, view, "view");
+        s != DG_OK) {
+      return s;
+    }
+    if (dg_status s = dutygraph::capi::CheckHandle(call, cal, "cal");
+        s != DG_OK) {
+      return s;
+    }
+    Date first, last;
+    if (dg_status s = call.CheckDate(&first, from, "from"); s != DG_OK) {
+      return s;
+    }
+    if (dg_status s = call.CheckDate(&last, to, "to"); s != DG_OK) return s;
+    dutygraph::GanttOptions options;
+    if (dg_status s =
+            ReadGanttOptions(opts, view->view.plan(), &options, call);
+        s != DG_OK) {
+      return s;
+    }
+    return ReturnText(out, size_out,
+                      dutygraph::ScheduleGanttSvg(view->view, cal->calendar,
                                                   first, last, options),
                       call);
   });

@@ -27,6 +27,7 @@
 #include "dutygraph/plan_data.h"
 #include "dutygraph/schedule.h"
 #include "dutygraph/schedule_export.h"
+#include "dutygraph/view_schedule.h"
 #include "guard.h"
 #include "handles.h"
 #include "nlohmann/json.hpp"
@@ -480,6 +481,199 @@ dg_status dg_plan_due_date_changes(char** out, size_t* size_out,
                                         after->calendar, first, last);
           if (!changes.ok()) return changes.status();
           return DueDateChangesJson(plan->plan, first, last, *changes);
+        },
+        call);
+  });
+}
+
+// ---- through a view (dutygraph/view_schedule.h) ----------------------------
+
+namespace {
+
+// The checks every schedule call through a view starts with.
+dg_status BeginViewSchedule(char** out, size_t* size_out, const dg_view* view,
+                            const dg_calendar* cal, const ApiCall& call) {
+  ZeroOut(out, size_out);
+  if (out == nullptr) return call.NullArgument("out");
+  if (dg_status s = CheckHandle(call, view, "view"); s != DG_OK) return s;
+  if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
+  return DG_OK;
+}
+
+// Task due dates through a view, in the requested rendering.
+std::string RenderViewDues(const dutygraph::PlanView& view,
+                           const std::vector<TaskDue>& dues,
+                           dg_schedule_format format) {
+  switch (format) {
+    case DG_FORMAT_CSV:
+      return dutygraph::TaskDuesCsv(view, dues);
+    case DG_FORMAT_ICS:
+      return dutygraph::ScheduleIcs(view, {}, dues);
+    default:
+      return dutygraph::TaskDuesJson(view, dues);
+  }
+}
+
+}  // namespace
+
+dg_status dg_view_schedule(char** out, size_t* size_out, const dg_view* view,
+                           const dg_calendar* cal, dg_date from, dg_date to,
+                           const dg_schedule_options* opts) noexcept {
+  DG_API_GUARD({
+    if (dg_status s = BeginViewSchedule(out, size_out, view, cal, call);
+        s != DG_OK) {
+      return s;
+    }
+    Date first, last;
+    if (dg_status s = CheckRange(&first, &last, from, to, call); s != DG_OK) {
+      return s;
+    }
+    const dutygraph::PlanView& v = view->view;
+    ScheduleOptions options;
+    if (dg_status s = ReadOptions(opts, v.plan(), &options, call);
+        s != DG_OK) {
+      return s;
+    }
+    if (options.format == DG_FORMAT_CSV && options.include_deadlines) {
+      return call.Fail(DG_INVALID_ARGUMENT,
+                       "opts->include_deadlines needs DG_FORMAT_JSON or "
+                       "DG_FORMAT_ICS: occurrences and due dates are "
+                       "different CSV tables (use dg_view_tasks_due for the "
+                       "second)");
+    }
+    return ReturnText(
+        out, size_out,
+        [&]() -> absl::StatusOr<std::string> {
+          OccurrenceFilter filter;
+          filter.cadences = std::move(options.cadences);
+          filter.unit = options.unit;
+          absl::StatusOr<std::vector<dutygraph::Occurrence>> occurrences =
+              dutygraph::CadenceOccurrences(v, cal->calendar, first, last,
+                                            filter);
+          if (!occurrences.ok()) return occurrences.status();
+          std::vector<TaskDue> dues;
+          if (options.include_deadlines) {
+            DeadlineOptions deadline_options;
+            deadline_options.reminder_working_days =
+                options.reminder_working_days;
+            absl::StatusOr<std::vector<TaskDue>> found =
+                dutygraph::TasksDueBetween(v, cal->calendar, options.unit,
+                                           first, last, deadline_options);
+            if (!found.ok()) return found.status();
+            dues = *std::move(found);
+          }
+          switch (options.format) {
+            case DG_FORMAT_CSV:
+              return dutygraph::OccurrencesCsv(v, *occurrences);
+            case DG_FORMAT_ICS:
+              return dutygraph::ScheduleIcs(v, *occurrences, dues);
+            default:
+              return "{\"occurrences\":" +
+                     dutygraph::OccurrencesJson(v, *occurrences) +
+                     ",\"deadlines\":" + dutygraph::TaskDuesJson(v, dues) +
+                     "}";
+          }
+        },
+        call);
+  });
+}
+
+dg_status dg_view_tasks_due(char** out, size_t* size_out, const dg_view* view,
+                            const dg_calendar* cal, dg_date from, dg_date to,
+                            const dg_schedule_options* opts) noexcept {
+  DG_API_GUARD({
+    if (dg_status s = BeginViewSchedule(out, size_out, view, cal, call);
+        s != DG_OK) {
+      return s;
+    }
+    Date first, last;
+    if (dg_status s = CheckRange(&first, &last, from, to, call); s != DG_OK) {
+      return s;
+    }
+    const dutygraph::PlanView& v = view->view;
+    ScheduleOptions options;
+    if (dg_status s = ReadOptions(opts, v.plan(), &options, call);
+        s != DG_OK) {
+      return s;
+    }
+    if (dg_status s = CheckTaskOptions(options, call); s != DG_OK) return s;
+    return ReturnText(
+        out, size_out,
+        [&]() -> absl::StatusOr<std::string> {
+          DeadlineOptions deadline_options;
+          deadline_options.reminder_working_days =
+              options.reminder_working_days;
+          absl::StatusOr<std::vector<TaskDue>> dues =
+              dutygraph::TasksDueBetween(v, cal->calendar, options.unit, first,
+                                         last, deadline_options);
+          if (!dues.ok()) return dues.status();
+          return RenderViewDues(v, *dues, options.format);
+        },
+        call);
+  });
+}
+
+dg_status dg_view_tasks_overdue(char** out, size_t* size_out,
+                                const dg_view* view, const dg_calendar* cal,
+                                dg_date on,
+                                const dg_schedule_options* opts) noexcept {
+  DG_API_GUARD({
+    if (dg_status s = BeginViewSchedule(out, size_out, view, cal, call);
+        s != DG_OK) {
+      return s;
+    }
+    Date day;
+    if (dg_status s = call.CheckDate(&day, on, "on"); s != DG_OK) return s;
+    const dutygraph::PlanView& v = view->view;
+    ScheduleOptions options;
+    if (dg_status s = ReadOptions(opts, v.plan(), &options, call);
+        s != DG_OK) {
+      return s;
+    }
+    if (dg_status s = CheckTaskOptions(options, call); s != DG_OK) return s;
+    return ReturnText(
+        out, size_out,
+        [&]() -> absl::StatusOr<std::string> {
+          DeadlineOptions deadline_options;
+          deadline_options.reminder_working_days =
+              options.reminder_working_days;
+          absl::StatusOr<std::vector<TaskDue>> dues =
+              dutygraph::TasksOverdueAsOf(v, cal->calendar, options.unit, day,
+                                          deadline_options);
+          if (!dues.ok()) return dues.status();
+          return RenderViewDues(v, *dues, options.format);
+        },
+        call);
+  });
+}
+
+dg_status dg_view_critical_path(char** out, size_t* size_out,
+                                const dg_view* view, const dg_calendar* cal,
+                                dg_date start, const int32_t* durations,
+                                size_t durations_count) noexcept {
+  DG_API_GUARD({
+    if (dg_status s = BeginViewSchedule(out, size_out, view, cal, call);
+        s != DG_OK) {
+      return s;
+    }
+    Date first;
+    if (dg_status s = call.CheckDate(&first, start, "start"); s != DG_OK) {
+      return s;
+    }
+    if (durations == nullptr && durations_count > 0) {
+      return call.Fail(DG_INVALID_ARGUMENT,
+                       {"durations is NULL but durations_count is ",
+                        ToString(static_cast<int64_t>(durations_count))});
+    }
+    const std::span<const int32_t> days(durations, durations_count);
+    return ReturnText(
+        out, size_out,
+        [&]() -> absl::StatusOr<std::string> {
+          absl::StatusOr<dutygraph::ViewCriticalPathAnswer> answer =
+              dutygraph::ComputeCriticalPath(view->view, days, cal->calendar,
+                                             first);
+          if (!answer.ok()) return answer.status();
+          return dutygraph::CriticalPathJson(view->view, *answer);
         },
         call);
   });

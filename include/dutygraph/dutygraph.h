@@ -30,5 +30,6 @@
 #include "dutygraph/tracking.h"
 #include "dutygraph/tracking_store.h"
 #include "dutygraph/version.h"
+#include "dutygraph/view_schedule.h"
 
 #endif  // DUTYGRAPH_DUTYGRAPH_H_

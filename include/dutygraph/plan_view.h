@@ -80,6 +80,10 @@ class PlanView {
   // The visible nodes, in plan order, and the groups, in plan order.
   const std::vector<ViewedTask>& tasks() const;
   const std::vector<GroupIndex>& groups() const;
+  // The units the viewer acts as, resolved as of on(), in plan order: a unit
+  // view's unit; for a post, the units it heads or supervises. Schedules
+  // through the view (view_schedule.h) match unit-owned cadences with them.
+  const std::vector<UnitIndex>& units() const;
   bool Sees(TaskIndex task) const;
   bool SeesGroup(GroupIndex group) const;
 

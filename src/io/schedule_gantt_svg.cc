@@ -24,7 +24,9 @@
 #include "absl/strings/str_format.h"
 #include "dutygraph/critical_path.h"
 #include "dutygraph/plan.h"
+#include "dutygraph/plan_view.h"
 #include "dutygraph/schedule.h"
+#include "dutygraph/view_schedule.h"
 #include "util/status_macros.h"
 
 namespace dutygraph {
@@ -119,12 +121,28 @@ class GanttWriter {
   double width_ = 0;
 };
 
-}  // namespace
+// The critical path of a view's tasks (view_schedule.h) laid out as the
+// plan's answer is, by TaskIndex: hidden tasks get no entry the picture
+// reads (they are never in the network), so no bar, row or link of theirs
+// is drawn.
+CriticalPathAnswer ByTaskIndex(const Plan& plan,
+                               const ViewCriticalPathAnswer& answer) {
+  CriticalPathAnswer out;
+  out.tasks.resize(plan.data().tasks.size());
+  for (const ViewTaskSchedule& t : answer.tasks) {
+    out.tasks[t.task.value] = t.times;
+  }
+  out.critical_tasks = answer.critical_tasks;
+  out.critical_paths = answer.critical_paths;
+  out.critical_paths_truncated = answer.critical_paths_truncated;
+  return out;
+}
 
-absl::StatusOr<std::string> ScheduleGanttSvg(const Plan& plan,
-                                             const Calendar& calendar,
-                                             Date from, Date to,
-                                             const GanttOptions& options) {
+// The picture of the whole plan (`view` null) or of what `view` sees: its
+// due dates, occurrences and critical path (view_schedule.h).
+absl::StatusOr<std::string> GanttSvg(const Plan& plan, const PlanView* view,
+                                     const Calendar& calendar, Date from,
+                                     Date to, const GanttOptions& options) {
   if (to < from) {
     return absl::InvalidArgumentError("the range ends (" + to.ToString() +
                                       ") before it starts (" +
@@ -152,32 +170,43 @@ absl::StatusOr<std::string> ScheduleGanttSvg(const Plan& plan,
   // ---- the data -------------------------------------------------------------
   DG_ASSIGN_OR_RETURN(
       std::vector<TaskDue> dues,
-      TasksDueBetween(plan, calendar, options.unit, from, to,
-                      options.deadlines));
+      view ? TasksDueBetween(*view, calendar, options.unit, from, to,
+                             options.deadlines)
+           : TasksDueBetween(plan, calendar, options.unit, from, to,
+                             options.deadlines));
   std::vector<Occurrence> occurrences;
   if (options.show_cadences) {
     OccurrenceFilter filter;
     filter.cadences = options.cadences;
     filter.unit = options.unit;
-    DG_ASSIGN_OR_RETURN(occurrences,
-                        CadenceOccurrences(plan, calendar, from, to, filter));
+    DG_ASSIGN_OR_RETURN(
+        occurrences,
+        view ? CadenceOccurrences(*view, calendar, from, to, filter)
+             : CadenceOccurrences(plan, calendar, from, to, filter));
   }
   // The critical path, when the plan gives it something to schedule.
   const std::vector<int32_t> durations = PlanDurations(plan);
   std::vector<bool> in_network(plan.data().tasks.size(), false);
   bool any_network = false;
+  auto shown = [view](TaskIndex t) { return !view || view->Sees(t); };
   for (uint32_t i = 0; i < durations.size(); ++i) {
-    if (durations[i] > 0) in_network[i] = any_network = true;
+    if (durations[i] > 0 && shown(TaskIndex{i})) {
+      in_network[i] = any_network = true;
+    }
   }
   for (const DependencyData& d : plan.data().dependencies) {
     for (const std::string& id : {d.from, d.to}) {
-      if (auto t = plan.FindTask(id); t.ok()) {
+      if (auto t = plan.FindTask(id); t.ok() && shown(*t)) {
         in_network[t->value] = any_network = true;
       }
     }
   }
   std::optional<CriticalPathAnswer> cp;
-  if (any_network) {
+  if (any_network && view) {
+    DG_ASSIGN_OR_RETURN(ViewCriticalPathAnswer answer,
+                        ComputeCriticalPath(*view, {}, calendar, start));
+    cp = ByTaskIndex(plan, answer);
+  } else if (any_network) {
     DG_ASSIGN_OR_RETURN(cp, ComputeCriticalPath(plan, {}, calendar, start));
   }
 
@@ -245,6 +274,7 @@ absl::StatusOr<std::string> ScheduleGanttSvg(const Plan& plan,
     title = (info.title.empty() ? info.id : info.title) + "  " +
             from.ToString() + " .. " + to.ToString();
     if (options.unit) title += "  " + plan.unit(*options.unit).name;
+    if (view) title += "  (" + view->viewer() + ")";
   }
   svg += "<title>" + Xml(title) + "</title>\n";
   svg += "<rect class=\"background\" x=\"0\" y=\"0\" width=\"" +
@@ -456,6 +486,22 @@ absl::StatusOr<std::string> ScheduleGanttSvg(const Plan& plan,
   svg += "</g>\n";
   svg += "</svg>\n";
   return svg;
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> ScheduleGanttSvg(const Plan& plan,
+                                             const Calendar& calendar,
+                                             Date from, Date to,
+                                             const GanttOptions& options) {
+  return GanttSvg(plan, nullptr, calendar, from, to, options);
+}
+
+absl::StatusOr<std::string> ScheduleGanttSvg(const PlanView& view,
+                                             const Calendar& calendar,
+                                             Date from, Date to,
+                                             const GanttOptions& options) {
+  return GanttSvg(view.plan(), &view, calendar, from, to, options);
 }
 
 }  // namespace dutygraph

@@ -30,6 +30,7 @@ struct PlanView::State {
   std::vector<bool> group_visible;
   std::vector<ViewedTask> tasks;
   std::vector<GroupIndex> groups;
+  std::vector<UnitIndex> units;  // the units the viewer acts as
 };
 
 namespace {
@@ -58,6 +59,10 @@ class PlanViewBuilder {
   // Nodes where `unit` (already resolved as of the day) has a role, own or
   // inherited from a node above; the groups it is a member of or hosts.
   void AddUnit(uint32_t unit) {
+    if (std::find(state_.units.begin(), state_.units.end(), UnitIndex{unit}) ==
+        state_.units.end()) {
+      state_.units.push_back(UnitIndex{unit});
+    }
     for (uint32_t task = 0; task < impl_.data.tasks.size(); ++task) {
       ForEachAssignedUnit(impl_, task, [&](uint32_t assigned, uint8_t,
                                            uint8_t, uint32_t, int16_t,
@@ -145,6 +150,8 @@ class PlanViewBuilder {
     for (uint32_t g = 0; g < state_.group_visible.size(); ++g) {
       if (state_.group_visible[g]) state_.groups.push_back(GroupIndex{g});
     }
+    std::sort(state_.units.begin(), state_.units.end(),
+              [](UnitIndex a, UnitIndex b) { return a.value < b.value; });
     state_.viewer = std::move(viewer);
     return PlanView(std::make_shared<const PlanView::State>(std::move(state_)));
   }
@@ -194,6 +201,9 @@ const std::string& PlanView::viewer() const { return state_->viewer; }
 const std::vector<ViewedTask>& PlanView::tasks() const { return state_->tasks; }
 const std::vector<GroupIndex>& PlanView::groups() const {
   return state_->groups;
+}
+const std::vector<UnitIndex>& PlanView::units() const {
+  return state_->units;
 }
 const Plan& PlanView::plan() const { return state_->plan; }
 

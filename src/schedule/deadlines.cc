@@ -139,11 +139,10 @@ absl::StatusOr<bool> HasRole(const Plan& plan, TaskIndex task, UnitIndex unit,
   return false;
 }
 
-absl::StatusOr<std::vector<DueItem>> DueItems(const Plan& plan,
-                                              const Calendar& calendar,
-                                              std::optional<UnitIndex> unit,
-                                              Date from, Date to,
-                                              const DeadlineOptions& options) {
+absl::StatusOr<std::vector<DueItem>> DueItems(
+    const Plan& plan, const Calendar& calendar, std::optional<UnitIndex> unit,
+    Date from, Date to, const DeadlineOptions& options,
+    const internal::TaskFilter& include) {
   DG_RETURN_IF_ERROR(CheckRange(from, to));
   if (options.reminder_working_days < 0) {
     return absl::InvalidArgumentError(
@@ -159,6 +158,8 @@ absl::StatusOr<std::vector<DueItem>> DueItems(const Plan& plan,
   const auto& tasks = plan.data().tasks;
   for (uint32_t t = 0; t < tasks.size(); ++t) {
     const TaskIndex task{t};
+    // Excluded tasks are not even computed: their errors cannot surface.
+    if (include && !include(task)) continue;
     for (uint32_t k = 0; k < tasks[t].deadlines.size(); ++k) {
       const size_t first = items.size();
       absl::Status s =
@@ -301,17 +302,33 @@ absl::StatusOr<std::vector<TaskDue>> TaskDueDates(
   return Unwrap(std::move(items));
 }
 
+absl::StatusOr<std::vector<TaskDue>> internal::TasksDueAmong(
+    const Plan& plan, const Calendar& calendar, std::optional<UnitIndex> unit,
+    Date from, Date to, const DeadlineOptions& options,
+    const TaskFilter& include) {
+  DG_ASSIGN_OR_RETURN(
+      std::vector<DueItem> items,
+      DueItems(plan, calendar, unit, from, to, options, include));
+  return Unwrap(std::move(items));
+}
+
 absl::StatusOr<std::vector<TaskDue>> TasksDueBetween(
     const Plan& plan, const Calendar& calendar, std::optional<UnitIndex> unit,
     Date from, Date to, const DeadlineOptions& options) {
-  DG_ASSIGN_OR_RETURN(std::vector<DueItem> items,
-                      DueItems(plan, calendar, unit, from, to, options));
-  return Unwrap(std::move(items));
+  return internal::TasksDueAmong(plan, calendar, unit, from, to, options,
+                                 nullptr);
 }
 
 absl::StatusOr<std::vector<TaskDue>> TasksOverdueAsOf(
     const Plan& plan, const Calendar& calendar, std::optional<UnitIndex> unit,
     Date on, const DeadlineOptions& options) {
+  return internal::TasksOverdueAmong(plan, calendar, unit, on, options,
+                                     nullptr);
+}
+
+absl::StatusOr<std::vector<TaskDue>> internal::TasksOverdueAmong(
+    const Plan& plan, const Calendar& calendar, std::optional<UnitIndex> unit,
+    Date on, const DeadlineOptions& options, const TaskFilter& include) {
   std::optional<Date> since = options.overdue_since;
   if (!since) since = plan.data().plan.issue_date;
   if (!since && plan.data().plan.year != 0) {
@@ -327,7 +344,7 @@ absl::StatusOr<std::vector<TaskDue>> TasksOverdueAsOf(
         absl::StrCat("on ", on.ToString(), " is not after the look-back date ",
                      since->ToString()));
   }
-  return TasksDueBetween(plan, calendar, unit, *since, on - 1, options);
+  return TasksDueAmong(plan, calendar, unit, *since, on - 1, options, include);
 }
 
 absl::StatusOr<DeadlineData> ResolveDeadlineText(std::string_view text,
@@ -559,8 +576,9 @@ absl::StatusOr<std::vector<DueDateChange>> DueDateChanges(
   std::map<DlKey, DlDates> dl;
   for (auto [cal, is_before] :
        {std::pair{&before, true}, std::pair{&after, false}}) {
-    DG_ASSIGN_OR_RETURN(std::vector<DueItem> items,
-                        DueItems(plan, *cal, std::nullopt, from, to, options));
+    DG_ASSIGN_OR_RETURN(
+        std::vector<DueItem> items,
+        DueItems(plan, *cal, std::nullopt, from, to, options, nullptr));
     for (const DueItem& i : items) {
       DlDates& e = dl[DlKey{
           i.due.task.value, i.due.deadline,

@@ -4,13 +4,17 @@
 #define DUTYGRAPH_SRC_SCHEDULE_SCHEDULE_INTERNAL_H_
 
 #include <functional>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "dutygraph/calendar.h"
 #include "dutygraph/period.h"
+#include "dutygraph/plan.h"
 #include "dutygraph/plan_data.h"
+#include "dutygraph/schedule.h"
 #include "util/strings.h"
 
 namespace dutygraph::internal {
@@ -29,6 +33,20 @@ absl::Status ForEachDuePeriod(
     const CadenceData& cadence, const Calendar& calendar, Date from, Date to,
     const std::function<absl::Status(const Period&, CalendarResult<Date>)>&
         visit);
+
+// Which tasks a deadline listing covers; empty: every task.
+using TaskFilter = std::function<bool(TaskIndex)>;
+
+// TasksDueBetween() and TasksOverdueAsOf() over the tasks `include` accepts
+// (a scoped view's visible ones, view_schedule.cc). The other tasks are
+// skipped before anything is computed for them, so no error names one.
+absl::StatusOr<std::vector<TaskDue>> TasksDueAmong(
+    const Plan& plan, const Calendar& calendar, std::optional<UnitIndex> unit,
+    Date from, Date to, const DeadlineOptions& options,
+    const TaskFilter& include);
+absl::StatusOr<std::vector<TaskDue>> TasksOverdueAmong(
+    const Plan& plan, const Calendar& calendar, std::optional<UnitIndex> unit,
+    Date on, const DeadlineOptions& options, const TaskFilter& include);
 
 }  // namespace dutygraph::internal
 

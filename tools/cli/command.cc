@@ -124,6 +124,27 @@ void AddTrackingLimitOptions(CLI::App* command, TrackingLimits& limits) {
       ->check(CLI::Range(1, 100000));
 }
 
+absl::StatusOr<std::optional<PlanView>> OpenView(const Plan& plan,
+                                                 const std::string& as_unit,
+                                                 const std::string& as_post,
+                                                 Date on) {
+  if (!as_unit.empty()) {
+    absl::StatusOr<UnitIndex> unit = plan.FindUnit(as_unit);
+    if (!unit.ok()) return WithContext(unit.status(), "--as-unit");
+    absl::StatusOr<PlanView> view = PlanView::ForUnit(plan, *unit, on);
+    if (!view.ok()) return WithContext(view.status(), "--as-unit");
+    return std::optional<PlanView>(*std::move(view));
+  }
+  if (!as_post.empty()) {
+    absl::StatusOr<PostIndex> post = plan.FindPost(as_post);
+    if (!post.ok()) return WithContext(post.status(), "--as-post");
+    absl::StatusOr<PlanView> view = PlanView::ForPost(plan, *post, on);
+    if (!view.ok()) return WithContext(view.status(), "--as-post");
+    return std::optional<PlanView>(*std::move(view));
+  }
+  return std::optional<PlanView>();
+}
+
 void PrintError(std::string_view message) {
   std::cerr << "dutygraph: error: " << message << '\n';
 }

@@ -22,6 +22,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,7 @@
 #include "dutygraph/events.h"
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_json.h"
+#include "dutygraph/plan_view.h"
 
 namespace dutygraph::cli {
 
@@ -119,6 +121,16 @@ absl::StatusOr<Plan> LoadPlan(
 // the tracking layer's limits (TrackingLimits, docs/hostile-input.md) for a
 // command that reads events or a policy.
 void AddTrackingLimitOptions(CLI::App* command, TrackingLimits& limits);
+
+// OpenView()
+//
+// --as-unit NAME / --as-post POST (at most one non-empty): the scoped view
+// (docs/scoped-views.md) of that unit or post on `on` to answer through, or
+// nullopt to answer from the whole plan. Errors name the option.
+absl::StatusOr<std::optional<PlanView>> OpenView(const Plan& plan,
+                                                 const std::string& as_unit,
+                                                 const std::string& as_post,
+                                                 Date on);
 
 // PrintError() / PrintWarning()
 //

@@ -30,6 +30,7 @@
 #include "dutygraph/plan.h"
 #include "dutygraph/plan_graph.h"
 #include "dutygraph/schedule_gantt.h"
+#include "dutygraph/view_schedule.h"
 
 extern char** environ;
 
@@ -54,6 +55,8 @@ struct PictureArgs {
   std::vector<std::string> cadences;
   bool no_cadences = false;
   bool provisional = false;
+  std::string as_unit;  // --as-unit / --as-post: the view, as of --from
+  std::string as_post;
   std::vector<std::string> overlays;
   CalendarLimits overlay_limits;  // --overlay-max-*
 };
@@ -227,8 +230,12 @@ absl::Status RunGantt(const PictureArgs& args) {
   }
   options.show_cadences = !args.no_cadences;
   options.cadences = args.cadences;
+  absl::StatusOr<std::optional<PlanView>> view =
+      OpenView(*plan, args.as_unit, args.as_post, *from);
+  if (!view.ok()) return view.status();
   absl::StatusOr<std::string> svg =
-      ScheduleGanttSvg(*plan, *calendar, *from, *to, options);
+      *view ? ScheduleGanttSvg(**view, *calendar, *from, *to, options)
+            : ScheduleGanttSvg(*plan, *calendar, *from, *to, options);
   if (!svg.ok()) {
     return ExplainCalendarError(
         svg.status().code() == absl::StatusCode::kNotFound
@@ -377,6 +384,20 @@ void AddPictureCommands(CLI::App& app, CommandAction& action) {
       ->type_name("FILE")
       ->allow_extra_args(false);
   AddOverlayLimitOptions(gantt, args->overlay_limits);
+  // Scoped views (docs/scoped-views.md), as on the plan commands.
+  CLI::Option* as_unit =
+      gantt
+          ->add_option("--as-unit", args->as_unit,
+                       "draw what this unit sees on --from: its tasks, its "
+                       "groups' and its own cadences, the critical path of "
+                       "its tasks")
+          ->type_name("NAME");
+  CLI::Option* as_post =
+      gantt
+          ->add_option("--as-post", args->as_post,
+                       "draw what this post (id or title) sees on --from")
+          ->type_name("POST");
+  as_unit->excludes(as_post);
 }
 
 }  // namespace dutygraph::cli

@@ -110,23 +110,7 @@ absl::StatusOr<AsOf> ReadAsOf(const Plan& plan, const PlanArgs& args) {
 absl::StatusOr<std::optional<PlanView>> ReadView(const Plan& plan,
                                                  const PlanArgs& args,
                                                  const AsOf& as_of) {
-  if (!args.as_unit.empty()) {
-    absl::StatusOr<UnitIndex> unit = plan.FindUnit(args.as_unit);
-    if (!unit.ok()) return WithContext(unit.status(), "--as-unit");
-    absl::StatusOr<PlanView> view =
-        PlanView::ForUnit(plan, *unit, as_of.date);
-    if (!view.ok()) return WithContext(view.status(), "--as-unit");
-    return std::optional<PlanView>(*std::move(view));
-  }
-  if (!args.as_post.empty()) {
-    absl::StatusOr<PostIndex> post = plan.FindPost(args.as_post);
-    if (!post.ok()) return WithContext(post.status(), "--as-post");
-    absl::StatusOr<PlanView> view =
-        PlanView::ForPost(plan, *post, as_of.date);
-    if (!view.ok()) return WithContext(view.status(), "--as-post");
-    return std::optional<PlanView>(*std::move(view));
-  }
-  return std::optional<PlanView>();
+  return OpenView(plan, args.as_unit, args.as_post, as_of.date);
 }
 
 std::string AsOfText(const AsOf& as_of) {

@@ -23,6 +23,7 @@
 #include "dutygraph/plan_json.h"
 #include "dutygraph/schedule.h"
 #include "dutygraph/schedule_export.h"
+#include "dutygraph/view_schedule.h"
 #include "output.h"
 
 namespace dutygraph::cli {
@@ -37,6 +38,10 @@ struct ScheduleArgs {
   CalendarLimits overlay_limits;  // --overlay-max-*
   std::string format = "table";
   std::string unit;  // --unit NAME
+  // --as-unit / --as-post: answer through that viewer's scoped view, taken
+  // as of --from (schedule), --on (due) or the project start (critical-path)
+  std::string as_unit;
+  std::string as_post;
   // schedule
   std::string from;
   std::string to;
@@ -172,27 +177,44 @@ absl::Status RunSchedule(const Plan& plan, const Calendar& calendar,
   if (!unit.ok()) return unit.status();
   absl::StatusOr<DeadlineOptions> options = ReadDeadlineOptions(args);
   if (!options.ok()) return options.status();
+  absl::StatusOr<std::optional<PlanView>> view =
+      OpenView(plan, args.as_unit, args.as_post, *from);
+  if (!view.ok()) return view.status();
 
   OccurrenceFilter filter;
   filter.cadences = args.cadences;
   filter.unit = *unit;
-  absl::StatusOr<OccurrenceTable> occurrences =
-      CadenceOccurrenceTable(plan, calendar, *from, *to, filter);
-  if (!occurrences.ok()) {
+  // Through a view: the rows it sees, as self-contained values; else the
+  // plan's table (the fast path for a whole plan's many rows).
+  absl::StatusOr<OccurrenceTable> occurrences = OccurrenceTable();
+  absl::StatusOr<std::vector<Occurrence>> scoped = std::vector<Occurrence>();
+  if (*view) {
+    scoped = CadenceOccurrences(**view, calendar, *from, *to, filter);
+  } else {
+    occurrences = CadenceOccurrenceTable(plan, calendar, *from, *to, filter);
+  }
+  for (const absl::Status& s : {occurrences.status(), scoped.status()}) {
+    if (s.ok()) continue;
     // Only an unknown id is the argument's fault; calendar errors say where.
-    return occurrences.status().code() == absl::StatusCode::kNotFound
-               ? WithContext(occurrences.status(), "--cadence")
-               : occurrences.status();
+    return s.code() == absl::StatusCode::kNotFound
+               ? WithContext(s, "--cadence")
+               : s;
   }
   std::vector<TaskDue> dues;
   if (args.deadlines) {
     absl::StatusOr<std::vector<TaskDue>> found =
-        TasksDueBetween(plan, calendar, *unit, *from, *to, *options);
+        *view ? TasksDueBetween(**view, calendar, *unit, *from, *to, *options)
+              : TasksDueBetween(plan, calendar, *unit, *from, *to, *options);
     if (!found.ok()) return found.status();
     dues = *std::move(found);
   }
   bool provisional = occurrences->any_provisional();
+  for (const Occurrence& o : *scoped) provisional |= o.provisional;
   for (const TaskDue& d : dues) provisional |= d.provisional;
+  // Every occurrence listed, whichever way it was computed.
+  std::vector<OccurrenceView> rows_of;
+  for (const OccurrenceView o : *occurrences) rows_of.push_back(o);
+  for (const Occurrence& o : *scoped) rows_of.push_back(OccurrenceView::Of(o));
 
   std::string out;
   if (args.format == "json") {
@@ -200,16 +222,23 @@ absl::Status RunSchedule(const Plan& plan, const Calendar& calendar,
         "{\"plan\":" + std::string(nlohmann::json(plan.data().plan.id).dump()) +
         ",\"from\":\"" + from->ToString() + "\",\"to\":\"" + to->ToString() +
         "\",\"provisional\":" + (provisional ? "true" : "false") +
-        ",\"occurrences\":" + OccurrencesJson(plan, *occurrences);
-    if (args.deadlines) out += ",\"deadlines\":" + TaskDuesJson(plan, dues);
+        ",\"occurrences\":" +
+        (*view ? OccurrencesJson(**view, *scoped)
+               : OccurrencesJson(plan, *occurrences));
+    if (args.deadlines) {
+      out += ",\"deadlines\":" +
+             (*view ? TaskDuesJson(**view, dues) : TaskDuesJson(plan, dues));
+    }
     out += "}\n";
   } else if (args.format == "csv") {
-    out = OccurrencesCsv(plan, *occurrences);
+    out = *view ? OccurrencesCsv(**view, *scoped)
+                : OccurrencesCsv(plan, *occurrences);
   } else if (args.format == "ics") {
-    out = ScheduleIcs(plan, *occurrences, dues);
+    out = *view ? ScheduleIcs(**view, *scoped, dues)
+                : ScheduleIcs(plan, *occurrences, dues);
   } else {
     std::vector<Row> rows;
-    for (const OccurrenceView o : *occurrences) {
+    for (const OccurrenceView& o : rows_of) {
       const CadenceData& cadence = plan.data().cadences[o.cadence];
       std::string whose = o.group    ? plan.group(*o.group).name
                           : o.member ? plan.unit(*o.member).name
@@ -269,13 +298,17 @@ absl::Status RunDue(const Plan& plan, const Calendar& calendar,
     if (!from.ok()) return from.status();
     options->overdue_since = *from;
   }
+  absl::StatusOr<std::optional<PlanView>> view =
+      OpenView(plan, args.as_unit, args.as_post, *on);
+  if (!view.ok()) return view.status();
 
   // Nothing can be overdue on or before the look-back day itself.
   std::vector<TaskDue> overdue;
   const std::optional<Date> since = LookBackDate(plan, *options);
   if (!since || *since < *on) {
     absl::StatusOr<std::vector<TaskDue>> found =
-        TasksOverdueAsOf(plan, calendar, *unit, *on, *options);
+        *view ? TasksOverdueAsOf(**view, calendar, *unit, *on, *options)
+              : TasksOverdueAsOf(plan, calendar, *unit, *on, *options);
     if (!found.ok()) return found.status();
     overdue = *std::move(found);
   }
@@ -283,7 +316,10 @@ absl::Status RunDue(const Plan& plan, const Calendar& calendar,
       calendar.AddWorkingDays(*on, *within);
   if (!until.ok()) return until.status();
   absl::StatusOr<std::vector<TaskDue>> upcoming =
-      TasksDueBetween(plan, calendar, *unit, *on, until->value, *options);
+      *view ? TasksDueBetween(**view, calendar, *unit, *on, until->value,
+                              *options)
+            : TasksDueBetween(plan, calendar, *unit, *on, until->value,
+                              *options);
   if (!upcoming.ok()) return upcoming.status();
 
   bool provisional = until->provisional;
@@ -298,12 +334,17 @@ absl::Status RunDue(const Plan& plan, const Calendar& calendar,
           "\",\"within\":" + std::to_string(*within) + ",\"until\":\"" +
           until->value.ToString() +
           "\",\"provisional\":" + (provisional ? "true" : "false") +
-          ",\"overdue\":" + TaskDuesJson(plan, overdue) +
-          ",\"upcoming\":" + TaskDuesJson(plan, *upcoming) + "}\n";
+          ",\"overdue\":" +
+          (*view ? TaskDuesJson(**view, overdue)
+                 : TaskDuesJson(plan, overdue)) +
+          ",\"upcoming\":" +
+          (*view ? TaskDuesJson(**view, *upcoming)
+                 : TaskDuesJson(plan, *upcoming)) +
+          "}\n";
   } else if (args.format == "csv") {
-    out = TaskDuesCsv(plan, all);
+    out = *view ? TaskDuesCsv(**view, all) : TaskDuesCsv(plan, all);
   } else if (args.format == "ics") {
-    out = ScheduleIcs(plan, {}, all);
+    out = *view ? ScheduleIcs(**view, {}, all) : ScheduleIcs(plan, {}, all);
   } else {
     Table table(
         {"status", "due", "weekday", "reminder", "task", "deadline", "lead"});
@@ -364,8 +405,10 @@ std::string Trim(std::string_view text) {
 }
 
 // Reads `task,working_days` lines (see --durations' help) into durations
-// indexed by TaskIndex::value.
+// indexed by TaskIndex::value. Through a view, tasks are looked up among
+// the visible ones only (a hidden one is an unknown task).
 absl::StatusOr<std::vector<int32_t>> ReadDurations(const Plan& plan,
+                                                   const PlanView* view,
                                                    const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -397,7 +440,8 @@ absl::StatusOr<std::vector<int32_t>> ReadDurations(const Plan& plan,
     const std::string task_text = Trim((*fields)[0]);
     const std::string days_text = Trim((*fields)[1]);
     if (task_text == "task" && days_text == "working_days") continue;
-    absl::StatusOr<TaskIndex> task = plan.FindTask(task_text);
+    absl::StatusOr<TaskIndex> task =
+        view ? view->FindTask(task_text) : plan.FindTask(task_text);
     if (!task.ok()) {
       return absl::Status(task.status().code(),
                           where + std::string(task.status().message()));
@@ -424,6 +468,81 @@ absl::StatusOr<std::vector<int32_t>> ReadDurations(const Plan& plan,
   return durations;
 }
 
+// critical-path --as-unit/--as-post: the visible tasks' network alone
+// (dutygraph/view_schedule.h); a chain that continues outside the view is
+// marked, naming nothing there.
+absl::Status RunViewCriticalPath(const PlanView& view,
+                                 const Calendar& calendar,
+                                 const ScheduleArgs& args,
+                                 const std::vector<int32_t>& durations,
+                                 Date start,
+                                 const CriticalPathOptions& options) {
+  const Plan& plan = view.plan();
+  absl::StatusOr<ViewCriticalPathAnswer> answer =
+      ComputeCriticalPath(view, durations, calendar, start, options);
+  if (!answer.ok()) return answer.status();
+  std::string out;
+  if (args.format == "json") {
+    out = CriticalPathJson(view, *answer) + "\n";
+  } else {
+    // The tasks the schedule is about: a duration or a dependency, even
+    // one the view does not follow.
+    std::vector<bool> linked(plan.data().tasks.size(), false);
+    for (const DependencyData& dep : plan.data().dependencies) {
+      for (const std::string* id : {&dep.from, &dep.to}) {
+        absl::StatusOr<TaskIndex> task = plan.FindTask(*id);
+        if (task.ok() && view.Sees(*task)) linked[task->value] = true;
+      }
+    }
+    out = view.viewer() + ": starts " +
+          answer->project_start_date.ToString() + ", " +
+          std::to_string(answer->project_duration) +
+          " working days, finishes " + answer->project_finish_date.ToString() +
+          ", float " + std::to_string(answer->project_float) +
+          " (the tasks in this view only)\n";
+    for (const std::vector<TaskIndex>& path : answer->critical_paths) {
+      std::string text;
+      for (TaskIndex t : path) {
+        text += (text.empty() ? "" : " -> ") + plan.task(t).id;
+      }
+      out += "critical path: " + text + "\n";
+    }
+    if (answer->critical_paths_truncated) {
+      out += "(more critical paths exist; --format json lists all tasks)\n";
+    }
+    Table table({"task", "days", "earliest start", "earliest finish",
+                 "latest start", "latest finish", "float", "critical",
+                 "outside the view"});
+    table.AlignColumn(1, Table::Align::kRight);
+    table.AlignColumn(6, Table::Align::kRight);
+    bool outside = false;
+    for (const ViewTaskSchedule& entry : answer->tasks) {
+      const TaskSchedule& s = entry.times;
+      if (s.duration == 0 && !linked[entry.task.value]) continue;
+      std::string chain;
+      if (entry.predecessor_outside_view) chain = "before";
+      if (entry.successor_outside_view) {
+        chain += chain.empty() ? "after" : ", after";
+      }
+      outside |= !chain.empty();
+      table.AddRow(
+          {TaskText(plan, entry.task), std::to_string(s.duration),
+           s.earliest_start_date.ToString(), s.earliest_finish_date.ToString(),
+           s.latest_start_date.ToString(), s.latest_finish_date.ToString(),
+           std::to_string(s.total_float), s.critical ? "yes" : "", chain});
+    }
+    out += "\n" + table.Render();
+    if (outside) {
+      out += "\n\"outside the view\": the dependency chain continues "
+             "before/after the task through tasks this view does not show; "
+             "their times are not counted here.\n";
+    }
+  }
+  WarnIfProvisional(answer->provisional);
+  Print(out);
+  return absl::OkStatus();
+}
+
 absl::Status RunCriticalPath(const Plan& plan, const Calendar& calendar,
                              const ScheduleArgs& args) {
   Date start;
@@ -444,12 +563,19 @@ absl::Status RunCriticalPath(const Plan& plan, const Calendar& calendar,
     if (!deadline.ok()) return deadline.status();
     options.deadline = *deadline;
   }
+  absl::StatusOr<std::optional<PlanView>> view =
+      OpenView(plan, args.as_unit, args.as_post, start);
+  if (!view.ok()) return view.status();
   std::vector<int32_t> durations;
   if (!args.durations_path.empty()) {
-    absl::StatusOr<std::vector<int32_t>> read =
-        ReadDurations(plan, args.durations_path);
+    absl::StatusOr<std::vector<int32_t>> read = ReadDurations(
+        plan, *view ? &**view : nullptr, args.durations_path);
     if (!read.ok()) return read.status();
     durations = *std::move(read);
+  }
+  if (*view) {
+    return RunViewCriticalPath(**view, calendar, args, durations, start,
+                               options);
   }
   absl::StatusOr<CriticalPathAnswer> answer =
       ComputeCriticalPath(plan, durations, calendar, start, options);
@@ -580,6 +706,25 @@ void AddUnitOption(CLI::App* sub, ScheduleArgs& args, const std::string& what) {
       ->type_name("NAME");
 }
 
+// Scoped views (docs/scoped-views.md), as on the plan commands.
+void AddViewOptions(CLI::App* sub, ScheduleArgs& args,
+                    const std::string& as_of) {
+  CLI::Option* as_unit =
+      sub->add_option("--as-unit", args.as_unit,
+                      "answer as this unit sees the plan on " + as_of +
+                          ": only the tasks where it has a role, public "
+                          "ones, and its groups' and its own cadences; any "
+                          "other task or cadence is reported as unknown")
+          ->type_name("NAME");
+  CLI::Option* as_post =
+      sub->add_option("--as-post", args.as_post,
+                      "answer as this post (id or title) sees the plan on " +
+                          as_of + ": its units' tasks, its groups' and its "
+                          "own")
+          ->type_name("POST");
+  as_unit->excludes(as_post);
+}
+
 void AddReminderOption(CLI::App* sub, ScheduleArgs& args) {
   sub->add_option("--reminder-days", args.reminder_days,
                   "deadline reminders fall this many working days before "
@@ -624,6 +769,7 @@ void AddScheduleCommands(CLI::App& app, CommandAction& action) {
                      "also list task due dates in the range (not with "
                      "--format csv)");
   AddReminderOption(schedule, *args);
+  AddViewOptions(schedule, *args, "--from");
 
   CLI::App* due = AddScheduleSubcommand(
       app, "due",
@@ -654,6 +800,7 @@ void AddScheduleCommands(CLI::App& app, CommandAction& action) {
       ->check(DateValidator());
   AddUnitOption(due, *args, "tasks");
   AddReminderOption(due, *args);
+  AddViewOptions(due, *args, "--on");
 
   CLI::App* critical_path = AddScheduleSubcommand(
       app, "critical-path",
@@ -685,6 +832,7 @@ void AddScheduleCommands(CLI::App& app, CommandAction& action) {
                    "dates count back from it (float can go negative)")
       ->type_name("YYYY-MM-DD")
       ->check(DateValidator());
+  AddViewOptions(critical_path, *args, "the project start");
 }
 
 }  // namespace dutygraph::cli

@@ -1208,6 +1208,10 @@ class TaskSchedule:
     earliest_finish_date: datetime.date
     latest_start_date: datetime.date
     latest_finish_date: datetime.date
+    # Through a view (PlanView.critical_path()): a dependency from or to a
+    # task the view does not show was not followed (nothing about it given).
+    predecessor_outside_view: bool = False
+    successor_outside_view: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1337,7 +1341,10 @@ def _critical_path(value):
                 earliest_start_date=_iso(t["earliest_start_date"]),
                 earliest_finish_date=_iso(t["earliest_finish_date"]),
                 latest_start_date=_iso(t["latest_start_date"]),
-                latest_finish_date=_iso(t["latest_finish_date"]))
+                latest_finish_date=_iso(t["latest_finish_date"]),
+                predecessor_outside_view=t.get("predecessor_outside_view",
+                                               False),
+                successor_outside_view=t.get("successor_outside_view", False))
             for t in value["tasks"]))
 
 
@@ -1843,9 +1850,9 @@ class Plan(_Handle):
     # -- Schedules ---------------------------------------------------------
 
     def _schedule_options(self, method, unit, format, reminder_days,
-                          cadences=None, deadlines=False):
+                          cadences=None, deadlines=False, owner="Plan"):
         """The dg_schedule_options for a schedule method, and the format."""
-        where = f"Plan.{method}() argument"
+        where = f"{owner}.{method}() argument"
         format_value = _choice_arg(format, _FORMAT_VALUES, "format",
                                    f"{where} 'format'")
         options = _capi.schedule_options_init()
@@ -2065,7 +2072,15 @@ class Plan(_Handle):
         unit: only that unit's tasks and occurrences. cadences: only these
         cadence ids (a str or an iterable).
         """
-        where = "Plan.gantt_svg() argument"
+        return self._gantt(_lib.dg_plan_gantt_svg, self, "Plan", calendar,
+                           start, end, unit, project_start, cadences,
+                           show_cadences, reminder_days)
+
+    def _gantt(self, function, handle_owner, owner, calendar, start, end,
+               unit, project_start, cadences, show_cadences, reminder_days):
+        """gantt_svg() of a Plan or a PlanView (`function` takes the
+        handle of `handle_owner`)."""
+        where = f"{owner}.gantt_svg() argument"
         cal = _calendar_arg(calendar, f"{where} 'calendar'")
         first = _date_arg(start, f"{where} 'start'")
         last = _date_arg(end, f"{where} 'end'")
@@ -2083,7 +2098,7 @@ class Plan(_Handle):
         options.reminder_working_days = _int32_arg(
             reminder_days, f"{where} 'reminder_days'")
         keep = _set_cadence_ids(options, cadences, f"{where} 'cadences'")
-        text = _owned_text(_lib.dg_plan_gantt_svg, self._live(), cal, first,
+        text = _owned_text(function, handle_owner._live(), cal, first,
                            last, ctypes.byref(options), what="a Gantt chart")
         del keep  # the id array had to outlive the C call
         return text
@@ -2520,6 +2535,118 @@ class PlanView(_Handle):
         return [Lint(l["severity"], l["code"], l["pointer"], l["message"])
                 for l in self._json(_lib.dg_view_lints_json,
                                     what="the lints")]
+
+    # -- Schedules (docs/scoped-views.md, "Schedules") ---------------------
+
+    def schedule(self, calendar: Calendar, start: datetime.date,
+                 end: datetime.date, unit=None, cadences=None,
+                 deadlines: bool = False, format: str = "objects",
+                 reminder_days: int = 3):
+        """Plan.schedule() through the view: the occurrences of the groups
+        it sees, of cadences owned by a unit the viewer acts as, and of
+        cadences owned by the leads of a visible task; with deadlines, the
+        visible tasks' due dates. A cadence id the view has no occurrence
+        of raises NotFoundError."""
+        where = "PlanView.schedule() argument"
+        cal = _calendar_arg(calendar, f"{where} 'calendar'")
+        first = _date_arg(start, f"{where} 'start'")
+        last = _date_arg(end, f"{where} 'end'")
+        options, keep = self._plan._schedule_options(
+            "schedule", unit, format, reminder_days, cadences, deadlines,
+            owner="PlanView")
+        text = _owned_text(_lib.dg_view_schedule, self._live(), cal, first,
+                           last, ctypes.byref(options), what="a schedule")
+        del keep
+        if format != "objects":
+            return text
+        value = json.loads(text)
+        answer = Schedule(
+            tuple(_occurrence(o) for o in value["occurrences"]),
+            tuple(_task_due(d) for d in value["deadlines"]))
+        first_provisional = next(
+            (item.due for item in answer.occurrences + answer.deadlines
+             if item.provisional), None)
+        _warn_provisional(first_provisional is not None,
+                          f"the due date {first_provisional}")
+        return answer
+
+    def tasks_due(self, calendar: Calendar, start: datetime.date,
+                  end: datetime.date, unit=None, format: str = "objects",
+                  reminder_days: int = 3):
+        """Plan.tasks_due() over the visible tasks only."""
+        where = "PlanView.tasks_due() argument"
+        cal = _calendar_arg(calendar, f"{where} 'calendar'")
+        first = _date_arg(start, f"{where} 'start'")
+        last = _date_arg(end, f"{where} 'end'")
+        options, _ = self._plan._schedule_options(
+            "tasks_due", unit, format, reminder_days, owner="PlanView")
+        return self._plan._dues(
+            _owned_text(_lib.dg_view_tasks_due, self._live(), cal, first,
+                        last, ctypes.byref(options), what="task due dates"),
+            format)
+
+    def tasks_overdue(self, calendar: Calendar, on: datetime.date,
+                      unit=None, format: str = "objects",
+                      reminder_days: int = 3):
+        """Plan.tasks_overdue() over the visible tasks only."""
+        where = "PlanView.tasks_overdue() argument"
+        cal = _calendar_arg(calendar, f"{where} 'calendar'")
+        day = _date_arg(on, f"{where} 'on'")
+        options, _ = self._plan._schedule_options(
+            "tasks_overdue", unit, format, reminder_days, owner="PlanView")
+        return self._plan._dues(
+            _owned_text(_lib.dg_view_tasks_overdue, self._live(), cal, day,
+                        ctypes.byref(options), what="overdue task dates"),
+            format)
+
+    def critical_path(self, calendar: Calendar, start: datetime.date,
+                      durations=None) -> CriticalPath:
+        """The critical path of the visible tasks alone (a dependency with
+        a hidden end is not followed: the task's predecessor_outside_view
+        or successor_outside_view is set instead).
+
+        durations: {task: working days}, tasks named as in accountability()
+        (a hidden one raises NotFoundError).
+
+        >>> plan = dutygraph.Plan.load('tests/data/small_plan.json')
+        >>> view = plan.view(unit='市金融办', on=datetime.date(2023, 6, 1))
+        >>> cp = view.critical_path(dutygraph.Calendar(),
+        ...                         datetime.date(2023, 9, 28))
+        >>> [(t.task.id, t.predecessor_outside_view) for t in cp.tasks]
+        [('t_warning', True)]
+        """
+        where = "PlanView.critical_path() argument"
+        cal = _calendar_arg(calendar, f"{where} 'calendar'")
+        day = _date_arg(start, f"{where} 'start'")
+        if durations is None:
+            durations = {}
+        if not isinstance(durations, dict):
+            raise TypeError(f"{where} 'durations' must be a dict of task -> "
+                            f"working days, not {type(durations).__name__}")
+        by_index = {}
+        for task, days in durations.items():
+            index = self._task_arg(task, f"{where} 'durations' key")
+            by_index[index] = _int32_arg(days,
+                                         f"{where} 'durations'[{task!r}]")
+        count = max(by_index) + 1 if by_index else 0
+        array = (ctypes.c_int32 * max(count, 1))()
+        for index, days in by_index.items():
+            array[index] = days
+        answer = _critical_path(json.loads(_owned_text(
+            _lib.dg_view_critical_path, self._live(), cal, day, array, count,
+            what="a critical path")))
+        _warn_provisional(answer.provisional, "the critical path")
+        return answer
+
+    def gantt_svg(self, calendar: Calendar, start: datetime.date,
+                  end: datetime.date, unit=None, project_start=None,
+                  cadences=None, show_cadences: bool = True,
+                  reminder_days: int = 3) -> str:
+        """Plan.gantt_svg() of what the view sees: its tasks' rows, bars and
+        links, its occurrences, the critical path of its tasks."""
+        return self._plan._gantt(_lib.dg_view_gantt_svg, self, "PlanView",
+                                 calendar, start, end, unit, project_start,
+                                 cadences, show_cadences, reminder_days)
 
 
 class PlanPublisher(_Handle):

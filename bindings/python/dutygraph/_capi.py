@@ -735,6 +735,19 @@ PROTOTYPES = {
     "dg_plan_critical_path": (
         dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_calendar_p,
                     dg_date, _int32_p, c_size_t]),
+    # Schedules through a view.
+    "dg_view_schedule": (
+        dg_status, [_owned_string_p, _size_p, dg_view_p, dg_calendar_p,
+                    dg_date, dg_date, POINTER(dg_schedule_options)]),
+    "dg_view_tasks_due": (
+        dg_status, [_owned_string_p, _size_p, dg_view_p, dg_calendar_p,
+                    dg_date, dg_date, POINTER(dg_schedule_options)]),
+    "dg_view_tasks_overdue": (
+        dg_status, [_owned_string_p, _size_p, dg_view_p, dg_calendar_p,
+                    dg_date, POINTER(dg_schedule_options)]),
+    "dg_view_critical_path": (
+        dg_status, [_owned_string_p, _size_p, dg_view_p, dg_calendar_p,
+                    dg_date, _int32_p, c_size_t]),
     "dg_resolve_deadline_text": (
         dg_status, [_owned_string_p, _size_p, c_char_p, c_size_t, c_int32]),
     "dg_plan_due_date_changes": (
@@ -746,6 +759,9 @@ PROTOTYPES = {
                     POINTER(dg_graph_options)]),
     "dg_plan_gantt_svg": (
         dg_status, [_owned_string_p, _size_p, dg_plan_p, dg_calendar_p,
+                    dg_date, dg_date, POINTER(dg_gantt_options)]),
+    "dg_view_gantt_svg": (
+        dg_status, [_owned_string_p, _size_p, dg_view_p, dg_calendar_p,
                     dg_date, dg_date, POINTER(dg_gantt_options)]),
     # The store.
     "dg_store_open": (

@@ -1401,6 +1401,106 @@ DG_API dg_status dg_plan_due_date_changes(char **out, size_t *size_out,
                                           dg_date to) DG_NOEXCEPT;
 
 /* ------------------------------------------------------------------------ */
+/* Schedules through a view: a department's own due dates and critical path  */
+/* ------------------------------------------------------------------------ */
+/*
+ * The schedule calls above, answered through a dg_view (docs/scoped-views.md,
+ * "Schedules"): the same renderings, holding only what the view sees. Task
+ * due dates are those of the visible tasks. Cadence occurrences are those of
+ * the groups the view sees, those owned by a unit the viewer acts as, and,
+ * for cadences owned by the leads of tasks, those with a visible owner task
+ * (its owners then the visible tasks' leads only); a cadence id the view has
+ * no occurrence of is DG_NOT_FOUND ("unknown cadence 'x'", suggestions among
+ * the view's own). The critical path is computed on the visible tasks alone;
+ * a dependency with a hidden end is not followed, and the visible task is
+ * flagged "predecessor_outside_view" / "successor_outside_view" instead,
+ * naming nothing. Hand these to the code serving one department in place
+ * of the dg_plan_ schedule calls.
+ */
+
+/**
+ * dg_plan_schedule() through a view.
+ * @param out       receives the text; caller-owned, release with dg_string_free.
+ * @param size_out  receives its length in bytes (may be NULL).
+ * @param view      the view.
+ * @param cal       the calendar the due dates fall on.
+ * @param from      the first due date listed.
+ * @param to        the last due date listed.
+ * @param opts      options as for dg_plan_schedule(); NULL for the defaults.
+ * @return as dg_plan_schedule(); DG_NOT_FOUND for a cadence id the view has
+ *         no occurrence of.
+ * Thread safety: immutable (on view and cal).
+ */
+DG_API dg_status dg_view_schedule(char **out, size_t *size_out,
+                                  const dg_view *view, const dg_calendar *cal,
+                                  dg_date from, dg_date to,
+                                  const dg_schedule_options *opts) DG_NOEXCEPT;
+
+/**
+ * dg_plan_tasks_due() through a view: the visible tasks' due dates.
+ * @param out       receives the text; caller-owned, release with dg_string_free.
+ * @param size_out  receives its length in bytes (may be NULL).
+ * @param view      the view.
+ * @param cal       the calendar the due dates fall on.
+ * @param from      the first due date listed.
+ * @param to        the last due date listed.
+ * @param opts      options as for dg_plan_tasks_due(); NULL for the defaults.
+ * @return as dg_plan_tasks_due().
+ * Thread safety: immutable (on view and cal).
+ */
+DG_API dg_status dg_view_tasks_due(char **out, size_t *size_out,
+                                   const dg_view *view, const dg_calendar *cal,
+                                   dg_date from, dg_date to,
+                                   const dg_schedule_options *opts)
+    DG_NOEXCEPT;
+
+/**
+ * dg_plan_tasks_overdue() through a view: the visible tasks' passed due
+ * dates.
+ * @param out       receives the text; caller-owned, release with dg_string_free.
+ * @param size_out  receives its length in bytes (may be NULL).
+ * @param view      the view.
+ * @param cal       the calendar the due dates fall on.
+ * @param on        the day asked about.
+ * @param opts      options as for dg_plan_tasks_overdue(); NULL for the
+ *                  defaults.
+ * @return as dg_plan_tasks_overdue().
+ * Thread safety: immutable (on view and cal).
+ */
+DG_API dg_status dg_view_tasks_overdue(char **out, size_t *size_out,
+                                       const dg_view *view,
+                                       const dg_calendar *cal, dg_date on,
+                                       const dg_schedule_options *opts)
+    DG_NOEXCEPT;
+
+/**
+ * The critical path of the visible tasks, as the JSON of
+ * dg_plan_critical_path() with "viewer" added, only visible tasks in
+ * "tasks", and on each task "predecessor_outside_view" and
+ * "successor_outside_view" (true: a dependency from or to a task the view
+ * does not show was not followed; nothing about that task is given).
+ * @param out        receives the JSON; caller-owned, release with dg_string_free.
+ * @param size_out   receives its length in bytes (may be NULL).
+ * @param view       the view.
+ * @param cal        the calendar the working days are counted on.
+ * @param start      the project start.
+ * @param durations  working days by task index, as for
+ *                   dg_plan_critical_path(); entries at indexes the view
+ *                   does not show (hidden, or past the last task) are
+ *                   ignored, so the call reveals nothing about them.
+ * @param durations_count  the number of entries in `durations`.
+ * @return DG_INVALID_ARGUMENT for NULL durations with a count or a visible
+ *         task's duration outside 0..100000 (naming the task);
+ *         DG_OUT_OF_RANGE for a finish past the calendar.
+ * Thread safety: immutable (on view and cal).
+ */
+DG_API dg_status dg_view_critical_path(char **out, size_t *size_out,
+                                       const dg_view *view,
+                                       const dg_calendar *cal, dg_date start,
+                                       const int32_t *durations,
+                                       size_t durations_count) DG_NOEXCEPT;
+
+/* ------------------------------------------------------------------------ */
 /* Pictures: the responsibility graph (DOT) and the schedule (SVG)           */
 /* ------------------------------------------------------------------------ */
 /*
@@ -1504,6 +1604,29 @@ typedef struct dg_gantt_options {
  */
 DG_API dg_status dg_plan_gantt_svg(char **out, size_t *size_out,
                                    const dg_plan *plan, const dg_calendar *cal,
+                                   dg_date from, dg_date to,
+                                   const dg_gantt_options *opts) DG_NOEXCEPT;
+
+/**
+ * dg_plan_gantt_svg() through a view (docs/scoped-views.md, "Schedules
+ * through a view"): rows, bars and links of the visible tasks only, the
+ * occurrences the view sees, the critical path of the visible tasks; the
+ * default title names the viewer.
+ * @param out       receives the SVG text; caller-owned, release with
+ *                  dg_string_free.
+ * @param size_out  receives its length in bytes; may be NULL.
+ * @param view      the view.
+ * @param cal       the calendar the due dates are computed on.
+ * @param from      the first day drawn.
+ * @param to        the last day drawn (at most 1100 days after `from`).
+ * @param opts      options as for dg_plan_gantt_svg(); NULL for the
+ *                  defaults.
+ * @return as dg_plan_gantt_svg(); DG_NOT_FOUND for a cadence id the view
+ *         has no occurrence of.
+ * Thread safety: immutable (on view and cal).
+ */
+DG_API dg_status dg_view_gantt_svg(char **out, size_t *size_out,
+                                   const dg_view *view, const dg_calendar *cal,
                                    dg_date from, dg_date to,
                                    const dg_gantt_options *opts) DG_NOEXCEPT;
 
