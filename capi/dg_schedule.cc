@@ -166,12 +166,15 @@ dg_status CheckTaskOptions(const ScheduleOptions& options,
   return DG_OK;
 }
 
-// The checks every schedule call starts with.
-dg_status BeginSchedule(char** out, size_t* size_out, const dg_plan* plan,
-                        const dg_calendar* cal, const ApiCall& call) {
+// The checks every schedule call starts with; `source` is the dg_plan or
+// dg_view argument, `name` its parameter name.
+template <typename Handle>
+dg_status BeginSchedule(char** out, size_t* size_out, const Handle* source,
+                        const char* name, const dg_calendar* cal,
+                        const ApiCall& call) {
   ZeroOut(out, size_out);
   if (out == nullptr) return call.NullArgument("out");
-  if (dg_status s = CheckHandle(call, plan, "plan"); s != DG_OK) return s;
+  if (dg_status s = CheckHandle(call, source, name); s != DG_OK) return s;
   if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
   return DG_OK;
 }
@@ -188,16 +191,35 @@ dg_status CheckRange(Date* first, Date* last, dg_date from, dg_date to,
   return DG_OK;
 }
 
+// The plan (dg_plan_*) or a view of it (dg_view_*): the library gives both
+// the same overloads (schedule.h, view_schedule.h), so each pair of C entry
+// points shares one body below.
+const Plan& PlanOf(const Plan& plan) { return plan; }
+const Plan& PlanOf(const dutygraph::PlanView& view) { return view.plan(); }
+
+// The cadence occurrences of the plan (as the compact table) or of a view.
+absl::StatusOr<dutygraph::OccurrenceTable> OccurrencesOf(
+    const Plan& plan, const Calendar& cal, Date first, Date last,
+    const OccurrenceFilter& filter) {
+  return dutygraph::CadenceOccurrenceTable(plan, cal, first, last, filter);
+}
+absl::StatusOr<std::vector<dutygraph::Occurrence>> OccurrencesOf(
+    const dutygraph::PlanView& view, const Calendar& cal, Date first,
+    Date last, const OccurrenceFilter& filter) {
+  return dutygraph::CadenceOccurrences(view, cal, first, last, filter);
+}
+
 // Task due dates in the requested rendering.
-std::string RenderDues(const Plan& plan, const std::vector<TaskDue>& dues,
+template <typename Source>
+std::string RenderDues(const Source& source, const std::vector<TaskDue>& dues,
                        dg_schedule_format format) {
   switch (format) {
     case DG_FORMAT_CSV:
-      return dutygraph::TaskDuesCsv(plan, dues);
+      return dutygraph::TaskDuesCsv(source, dues);
     case DG_FORMAT_ICS:
-      return dutygraph::ScheduleIcs(plan, {}, dues);
+      return dutygraph::ScheduleIcs(source, {}, dues);
     default:
-      return dutygraph::TaskDuesJson(plan, dues);
+      return dutygraph::TaskDuesJson(source, dues);
   }
 }
 
@@ -271,67 +293,139 @@ dg_status ReturnText(char** out, size_t* size_out, Render render,
   return NewCString(out, size_out, *text, call);
 }
 
+// dg_plan_schedule / dg_view_schedule after their handle checks;
+// `due_call` names the matching due-date call in an error.
+template <typename Source>
+dg_status ScheduleText(char** out, size_t* size_out, const Source& source,
+                       const Calendar& cal, dg_date from, dg_date to,
+                       const dg_schedule_options* opts,
+                       std::string_view due_call, const ApiCall& call) {
+  Date first, last;
+  if (dg_status s = CheckRange(&first, &last, from, to, call); s != DG_OK) {
+    return s;
+  }
+  ScheduleOptions options;
+  if (dg_status s = ReadOptions(opts, PlanOf(source), &options, call);
+      s != DG_OK) {
+    return s;
+  }
+  if (options.format == DG_FORMAT_CSV && options.include_deadlines) {
+    return call.Fail(DG_INVALID_ARGUMENT,
+                     {"opts->include_deadlines needs DG_FORMAT_JSON or "
+                      "DG_FORMAT_ICS: occurrences and due dates are "
+                      "different CSV tables (use ",
+                      due_call, " for the second)"});
+  }
+  return ReturnText(
+      out, size_out,
+      [&]() -> absl::StatusOr<std::string> {
+        OccurrenceFilter filter;
+        filter.cadences = std::move(options.cadences);
+        filter.unit = options.unit;
+        auto occurrences = OccurrencesOf(source, cal, first, last, filter);
+        if (!occurrences.ok()) return occurrences.status();
+        std::vector<TaskDue> dues;
+        if (options.include_deadlines) {
+          DeadlineOptions deadline_options;
+          deadline_options.reminder_working_days =
+              options.reminder_working_days;
+          absl::StatusOr<std::vector<TaskDue>> found =
+              dutygraph::TasksDueBetween(source, cal, options.unit, first,
+                                         last, deadline_options);
+          if (!found.ok()) return found.status();
+          dues = *std::move(found);
+        }
+        switch (options.format) {
+          case DG_FORMAT_CSV:
+            return dutygraph::OccurrencesCsv(source, *occurrences);
+          case DG_FORMAT_ICS:
+            return dutygraph::ScheduleIcs(source, *occurrences, dues);
+          default:
+            return "{\"occurrences\":" +
+                   dutygraph::OccurrencesJson(source, *occurrences) +
+                   ",\"deadlines\":" + dutygraph::TaskDuesJson(source, dues) +
+                   "}";
+        }
+      },
+      call);
+}
+
+// dg_plan_tasks_due / dg_view_tasks_due (`to` set) and dg_plan_tasks_overdue
+// / dg_view_tasks_overdue (`to` unset: overdue as of `from`) after their
+// handle checks.
+template <typename Source>
+dg_status DuesText(char** out, size_t* size_out, const Source& source,
+                   const Calendar& cal, dg_date from,
+                   std::optional<dg_date> to, const dg_schedule_options* opts,
+                   const ApiCall& call) {
+  Date first, last;
+  if (to) {
+    if (dg_status s = CheckRange(&first, &last, from, *to, call); s != DG_OK) {
+      return s;
+    }
+  } else if (dg_status s = call.CheckDate(&first, from, "on"); s != DG_OK) {
+    return s;
+  }
+  ScheduleOptions options;
+  if (dg_status s = ReadOptions(opts, PlanOf(source), &options, call);
+      s != DG_OK) {
+    return s;
+  }
+  if (dg_status s = CheckTaskOptions(options, call); s != DG_OK) return s;
+  return ReturnText(
+      out, size_out,
+      [&]() -> absl::StatusOr<std::string> {
+        DeadlineOptions deadline_options;
+        deadline_options.reminder_working_days = options.reminder_working_days;
+        absl::StatusOr<std::vector<TaskDue>> dues =
+            to ? dutygraph::TasksDueBetween(source, cal, options.unit, first,
+                                            last, deadline_options)
+               : dutygraph::TasksOverdueAsOf(source, cal, options.unit, first,
+                                             deadline_options);
+        if (!dues.ok()) return dues.status();
+        return RenderDues(source, *dues, options.format);
+      },
+      call);
+}
+
+// dg_plan_critical_path / dg_view_critical_path after their handle checks.
+template <typename Source>
+dg_status CriticalPathText(char** out, size_t* size_out, const Source& source,
+                           const Calendar& cal, dg_date start,
+                           const int32_t* durations, size_t durations_count,
+                           const ApiCall& call) {
+  Date first;
+  if (dg_status s = call.CheckDate(&first, start, "start"); s != DG_OK) {
+    return s;
+  }
+  if (durations == nullptr && durations_count > 0) {
+    return call.Fail(DG_INVALID_ARGUMENT,
+                     {"durations is NULL but durations_count is ",
+                      ToString(static_cast<int64_t>(durations_count))});
+  }
+  const std::span<const int32_t> days(durations, durations_count);
+  return ReturnText(
+      out, size_out,
+      [&]() -> absl::StatusOr<std::string> {
+        auto answer = dutygraph::ComputeCriticalPath(source, days, cal, first);
+        if (!answer.ok()) return answer.status();
+        return dutygraph::CriticalPathJson(source, *answer);
+      },
+      call);
+}
+
 }  // namespace
 
 dg_status dg_plan_schedule(char** out, size_t* size_out, const dg_plan* plan,
                            const dg_calendar* cal, dg_date from, dg_date to,
                            const dg_schedule_options* opts) noexcept {
   DG_API_GUARD({
-    if (dg_status s = BeginSchedule(out, size_out, plan, cal, call);
+    if (dg_status s = BeginSchedule(out, size_out, plan, "plan", cal, call);
         s != DG_OK) {
       return s;
     }
-    Date first, last;
-    if (dg_status s = CheckRange(&first, &last, from, to, call); s != DG_OK) {
-      return s;
-    }
-    ScheduleOptions options;
-    if (dg_status s = ReadOptions(opts, plan->plan, &options, call);
-        s != DG_OK) {
-      return s;
-    }
-    if (options.format == DG_FORMAT_CSV && options.include_deadlines) {
-      return call.Fail(DG_INVALID_ARGUMENT,
-                       "opts->include_deadlines needs DG_FORMAT_JSON or "
-                       "DG_FORMAT_ICS: occurrences and due dates are "
-                       "different CSV tables (use dg_plan_tasks_due for the "
-                       "second)");
-    }
-    return ReturnText(
-        out, size_out,
-        [&]() -> absl::StatusOr<std::string> {
-          OccurrenceFilter filter;
-          filter.cadences = std::move(options.cadences);
-          filter.unit = options.unit;
-          absl::StatusOr<dutygraph::OccurrenceTable> occurrences =
-              dutygraph::CadenceOccurrenceTable(plan->plan, cal->calendar,
-                                                first, last, filter);
-          if (!occurrences.ok()) return occurrences.status();
-          std::vector<TaskDue> dues;
-          if (options.include_deadlines) {
-            DeadlineOptions deadline_options;
-            deadline_options.reminder_working_days =
-                options.reminder_working_days;
-            absl::StatusOr<std::vector<TaskDue>> found =
-                dutygraph::TasksDueBetween(plan->plan, cal->calendar,
-                                           options.unit, first, last,
-                                           deadline_options);
-            if (!found.ok()) return found.status();
-            dues = *std::move(found);
-          }
-          switch (options.format) {
-            case DG_FORMAT_CSV:
-              return dutygraph::OccurrencesCsv(plan->plan, *occurrences);
-            case DG_FORMAT_ICS:
-              return dutygraph::ScheduleIcs(plan->plan, *occurrences, dues);
-            default:
-              return "{\"occurrences\":" +
-                     dutygraph::OccurrencesJson(plan->plan, *occurrences) +
-                     ",\"deadlines\":" +
-                     dutygraph::TaskDuesJson(plan->plan, dues) + "}";
-          }
-        },
-        call);
+    return ScheduleText(out, size_out, plan->plan, cal->calendar, from, to,
+                        opts, "dg_plan_tasks_due", call);
   });
 }
 
@@ -339,34 +433,12 @@ dg_status dg_plan_tasks_due(char** out, size_t* size_out, const dg_plan* plan,
                             const dg_calendar* cal, dg_date from, dg_date to,
                             const dg_schedule_options* opts) noexcept {
   DG_API_GUARD({
-    if (dg_status s = BeginSchedule(out, size_out, plan, cal, call);
+    if (dg_status s = BeginSchedule(out, size_out, plan, "plan", cal, call);
         s != DG_OK) {
       return s;
     }
-    Date first, last;
-    if (dg_status s = CheckRange(&first, &last, from, to, call); s != DG_OK) {
-      return s;
-    }
-    ScheduleOptions options;
-    if (dg_status s = ReadOptions(opts, plan->plan, &options, call);
-        s != DG_OK) {
-      return s;
-    }
-    if (dg_status s = CheckTaskOptions(options, call); s != DG_OK) return s;
-    return ReturnText(
-        out, size_out,
-        [&]() -> absl::StatusOr<std::string> {
-          DeadlineOptions deadline_options;
-          deadline_options.reminder_working_days =
-              options.reminder_working_days;
-          absl::StatusOr<std::vector<TaskDue>> dues =
-              dutygraph::TasksDueBetween(plan->plan, cal->calendar,
-                                         options.unit, first, last,
-                                         deadline_options);
-          if (!dues.ok()) return dues.status();
-          return RenderDues(plan->plan, *dues, options.format);
-        },
-        call);
+    return DuesText(out, size_out, plan->plan, cal->calendar, from, to, opts,
+                    call);
   });
 }
 
@@ -375,31 +447,12 @@ dg_status dg_plan_tasks_overdue(char** out, size_t* size_out,
                                 dg_date on,
                                 const dg_schedule_options* opts) noexcept {
   DG_API_GUARD({
-    if (dg_status s = BeginSchedule(out, size_out, plan, cal, call);
+    if (dg_status s = BeginSchedule(out, size_out, plan, "plan", cal, call);
         s != DG_OK) {
       return s;
     }
-    Date day;
-    if (dg_status s = call.CheckDate(&day, on, "on"); s != DG_OK) return s;
-    ScheduleOptions options;
-    if (dg_status s = ReadOptions(opts, plan->plan, &options, call);
-        s != DG_OK) {
-      return s;
-    }
-    if (dg_status s = CheckTaskOptions(options, call); s != DG_OK) return s;
-    return ReturnText(
-        out, size_out,
-        [&]() -> absl::StatusOr<std::string> {
-          DeadlineOptions deadline_options;
-          deadline_options.reminder_working_days =
-              options.reminder_working_days;
-          absl::StatusOr<std::vector<TaskDue>> dues =
-              dutygraph::TasksOverdueAsOf(plan->plan, cal->calendar,
-                                          options.unit, day, deadline_options);
-          if (!dues.ok()) return dues.status();
-          return RenderDues(plan->plan, *dues, options.format);
-        },
-        call);
+    return DuesText(out, size_out, plan->plan, cal->calendar, on, std::nullopt,
+                    opts, call);
   });
 }
 
@@ -408,30 +461,12 @@ dg_status dg_plan_critical_path(char** out, size_t* size_out,
                                 dg_date start, const int32_t* durations,
                                 size_t durations_count) noexcept {
   DG_API_GUARD({
-    if (dg_status s = BeginSchedule(out, size_out, plan, cal, call);
+    if (dg_status s = BeginSchedule(out, size_out, plan, "plan", cal, call);
         s != DG_OK) {
       return s;
     }
-    Date first;
-    if (dg_status s = call.CheckDate(&first, start, "start"); s != DG_OK) {
-      return s;
-    }
-    if (durations == nullptr && durations_count > 0) {
-      return call.Fail(DG_INVALID_ARGUMENT,
-                       {"durations is NULL but durations_count is ",
-                        ToString(durations_count)});
-    }
-    const std::span<const int32_t> days(durations, durations_count);
-    return ReturnText(
-        out, size_out,
-        [&]() -> absl::StatusOr<std::string> {
-          absl::StatusOr<dutygraph::CriticalPathAnswer> answer =
-              dutygraph::ComputeCriticalPath(plan->plan, days, cal->calendar,
-                                             first);
-          if (!answer.ok()) return answer.status();
-          return dutygraph::CriticalPathJson(plan->plan, *answer);
-        },
-        call);
+    return CriticalPathText(out, size_out, plan->plan, cal->calendar, start,
+                            durations, durations_count, call);
   });
 }
 
@@ -488,93 +523,16 @@ dg_status dg_plan_due_date_changes(char** out, size_t* size_out,
 
 // ---- through a view (dutygraph/view_schedule.h) ----------------------------
 
-namespace {
-
-// The checks every schedule call through a view starts with.
-dg_status BeginViewSchedule(char** out, size_t* size_out, const dg_view* view,
-                            const dg_calendar* cal, const ApiCall& call) {
-  ZeroOut(out, size_out);
-  if (out == nullptr) return call.NullArgument("out");
-  if (dg_status s = CheckHandle(call, view, "view"); s != DG_OK) return s;
-  if (dg_status s = CheckHandle(call, cal, "cal"); s != DG_OK) return s;
-  return DG_OK;
-}
-
-// Task due dates through a view, in the requested rendering.
-std::string RenderViewDues(const dutygraph::PlanView& view,
-                           const std::vector<TaskDue>& dues,
-                           dg_schedule_format format) {
-  switch (format) {
-    case DG_FORMAT_CSV:
-      return dutygraph::TaskDuesCsv(view, dues);
-    case DG_FORMAT_ICS:
-      return dutygraph::ScheduleIcs(view, {}, dues);
-    default:
-      return dutygraph::TaskDuesJson(view, dues);
-  }
-}
-
-}  // namespace
-
 dg_status dg_view_schedule(char** out, size_t* size_out, const dg_view* view,
                            const dg_calendar* cal, dg_date from, dg_date to,
                            const dg_schedule_options* opts) noexcept {
   DG_API_GUARD({
-    if (dg_status s = BeginViewSchedule(out, size_out, view, cal, call);
+    if (dg_status s = BeginSchedule(out, size_out, view, "view", cal, call);
         s != DG_OK) {
       return s;
     }
-    Date first, last;
-    if (dg_status s = CheckRange(&first, &last, from, to, call); s != DG_OK) {
-      return s;
-    }
-    const dutygraph::PlanView& v = view->view;
-    ScheduleOptions options;
-    if (dg_status s = ReadOptions(opts, v.plan(), &options, call);
-        s != DG_OK) {
-      return s;
-    }
-    if (options.format == DG_FORMAT_CSV && options.include_deadlines) {
-      return call.Fail(DG_INVALID_ARGUMENT,
-                       "opts->include_deadlines needs DG_FORMAT_JSON or "
-                       "DG_FORMAT_ICS: occurrences and due dates are "
-                       "different CSV tables (use dg_view_tasks_due for the "
-                       "second)");
-    }
-    return ReturnText(
-        out, size_out,
-        [&]() -> absl::StatusOr<std::string> {
-          OccurrenceFilter filter;
-          filter.cadences = std::move(options.cadences);
-          filter.unit = options.unit;
-          absl::StatusOr<std::vector<dutygraph::Occurrence>> occurrences =
-              dutygraph::CadenceOccurrences(v, cal->calendar, first, last,
-                                            filter);
-          if (!occurrences.ok()) return occurrences.status();
-          std::vector<TaskDue> dues;
-          if (options.include_deadlines) {
-            DeadlineOptions deadline_options;
-            deadline_options.reminder_working_days =
-                options.reminder_working_days;
-            absl::StatusOr<std::vector<TaskDue>> found =
-                dutygraph::TasksDueBetween(v, cal->calendar, options.unit,
-                                           first, last, deadline_options);
-            if (!found.ok()) return found.status();
-            dues = *std::move(found);
-          }
-          switch (options.format) {
-            case DG_FORMAT_CSV:
-              return dutygraph::OccurrencesCsv(v, *occurrences);
-            case DG_FORMAT_ICS:
-              return dutygraph::ScheduleIcs(v, *occurrences, dues);
-            default:
-              return "{\"occurrences\":" +
-                     dutygraph::OccurrencesJson(v, *occurrences) +
-                     ",\"deadlines\":" + dutygraph::TaskDuesJson(v, dues) +
-                     "}";
-          }
-        },
-        call);
+    return ScheduleText(out, size_out, view->view, cal->calendar, from, to,
+                        opts, "dg_view_tasks_due", call);
   });
 }
 
@@ -582,34 +540,12 @@ dg_status dg_view_tasks_due(char** out, size_t* size_out, const dg_view* view,
                             const dg_calendar* cal, dg_date from, dg_date to,
                             const dg_schedule_options* opts) noexcept {
   DG_API_GUARD({
-    if (dg_status s = BeginViewSchedule(out, size_out, view, cal, call);
+    if (dg_status s = BeginSchedule(out, size_out, view, "view", cal, call);
         s != DG_OK) {
       return s;
     }
-    Date first, last;
-    if (dg_status s = CheckRange(&first, &last, from, to, call); s != DG_OK) {
-      return s;
-    }
-    const dutygraph::PlanView& v = view->view;
-    ScheduleOptions options;
-    if (dg_status s = ReadOptions(opts, v.plan(), &options, call);
-        s != DG_OK) {
-      return s;
-    }
-    if (dg_status s = CheckTaskOptions(options, call); s != DG_OK) return s;
-    return ReturnText(
-        out, size_out,
-        [&]() -> absl::StatusOr<std::string> {
-          DeadlineOptions deadline_options;
-          deadline_options.reminder_working_days =
-              options.reminder_working_days;
-          absl::StatusOr<std::vector<TaskDue>> dues =
-              dutygraph::TasksDueBetween(v, cal->calendar, options.unit, first,
-                                         last, deadline_options);
-          if (!dues.ok()) return dues.status();
-          return RenderViewDues(v, *dues, options.format);
-        },
-        call);
+    return DuesText(out, size_out, view->view, cal->calendar, from, to, opts,
+                    call);
   });
 }
 
@@ -618,32 +554,12 @@ dg_status dg_view_tasks_overdue(char** out, size_t* size_out,
                                 dg_date on,
                                 const dg_schedule_options* opts) noexcept {
   DG_API_GUARD({
-    if (dg_status s = BeginViewSchedule(out, size_out, view, cal, call);
+    if (dg_status s = BeginSchedule(out, size_out, view, "view", cal, call);
         s != DG_OK) {
       return s;
     }
-    Date day;
-    if (dg_status s = call.CheckDate(&day, on, "on"); s != DG_OK) return s;
-    const dutygraph::PlanView& v = view->view;
-    ScheduleOptions options;
-    if (dg_status s = ReadOptions(opts, v.plan(), &options, call);
-        s != DG_OK) {
-      return s;
-    }
-    if (dg_status s = CheckTaskOptions(options, call); s != DG_OK) return s;
-    return ReturnText(
-        out, size_out,
-        [&]() -> absl::StatusOr<std::string> {
-          DeadlineOptions deadline_options;
-          deadline_options.reminder_working_days =
-              options.reminder_working_days;
-          absl::StatusOr<std::vector<TaskDue>> dues =
-              dutygraph::TasksOverdueAsOf(v, cal->calendar, options.unit, day,
-                                          deadline_options);
-          if (!dues.ok()) return dues.status();
-          return RenderViewDues(v, *dues, options.format);
-        },
-        call);
+    return DuesText(out, size_out, view->view, cal->calendar, on, std::nullopt,
+                    opts, call);
   });
 }
 
@@ -652,29 +568,11 @@ dg_status dg_view_critical_path(char** out, size_t* size_out,
                                 dg_date start, const int32_t* durations,
                                 size_t durations_count) noexcept {
   DG_API_GUARD({
-    if (dg_status s = BeginViewSchedule(out, size_out, view, cal, call);
+    if (dg_status s = BeginSchedule(out, size_out, view, "view", cal, call);
         s != DG_OK) {
       return s;
     }
-    Date first;
-    if (dg_status s = call.CheckDate(&first, start, "start"); s != DG_OK) {
-      return s;
-    }
-    if (durations == nullptr && durations_count > 0) {
-      return call.Fail(DG_INVALID_ARGUMENT,
-                       {"durations is NULL but durations_count is ",
-                        ToString(static_cast<int64_t>(durations_count))});
-    }
-    const std::span<const int32_t> days(durations, durations_count);
-    return ReturnText(
-        out, size_out,
-        [&]() -> absl::StatusOr<std::string> {
-          absl::StatusOr<dutygraph::ViewCriticalPathAnswer> answer =
-              dutygraph::ComputeCriticalPath(view->view, days, cal->calendar,
-                                             first);
-          if (!answer.ok()) return answer.status();
-          return dutygraph::CriticalPathJson(view->view, *answer);
-        },
-        call);
+    return CriticalPathText(out, size_out, view->view, cal->calendar, start,
+                            durations, durations_count, call);
   });
 }
