@@ -479,13 +479,14 @@ class Period:
 # ---------------------------------------------------------------------------
 
 
-def _warn_provisional(provisional, what):
-    """Warns at the caller of the public method that called this."""
+def _warn_provisional(provisional, what, stacklevel=3):
+    """Warns at the caller of the public method that called this (with
+    stacklevel=4: that called the helper that called this)."""
     if provisional:
         warnings.warn(
             f"{what} is provisional: it relies on a year without a published "
             f"holiday notice, where only weekends are taken as days off",
-            ProvisionalWarning, stacklevel=3)
+            ProvisionalWarning, stacklevel=stacklevel)
 
 
 def _set_cadence_ids(options, cadences, where: str):
@@ -1897,6 +1898,12 @@ class Plan(_Handle):
         text = _owned_text(_lib.dg_plan_schedule, self._live(), cal, first,
                            last, ctypes.byref(options), what="a schedule")
         del keep
+        return self._schedule_answer(text, format)
+
+    @staticmethod
+    def _schedule_answer(text, format):
+        """A schedule's text -> Schedule (format 'objects', warning when a
+        due date is provisional), or the text itself."""
         if format != "objects":
             return text
         value = json.loads(text)
@@ -1907,7 +1914,7 @@ class Plan(_Handle):
             (item.due for item in answer.occurrences + answer.deadlines
              if item.provisional), None)
         _warn_provisional(first_provisional is not None,
-                          f"the due date {first_provisional}")
+                          f"the due date {first_provisional}", stacklevel=4)
         return answer
 
     def _dues(self, text, format):
@@ -1915,12 +1922,8 @@ class Plan(_Handle):
             return text
         dues = [_task_due(d) for d in json.loads(text)]
         first_provisional = next((d.due for d in dues if d.provisional), None)
-        if first_provisional is not None:
-            warnings.warn(
-                f"the due date {first_provisional} is provisional: it relies "
-                f"on a year without a published holiday notice, where only "
-                f"weekends are taken as days off",
-                ProvisionalWarning, stacklevel=3)
+        _warn_provisional(first_provisional is not None,
+                          f"the due date {first_provisional}", stacklevel=4)
         return dues
 
     def tasks_due(self, calendar: Calendar, start: datetime.date,
@@ -2557,18 +2560,7 @@ class PlanView(_Handle):
         text = _owned_text(_lib.dg_view_schedule, self._live(), cal, first,
                            last, ctypes.byref(options), what="a schedule")
         del keep
-        if format != "objects":
-            return text
-        value = json.loads(text)
-        answer = Schedule(
-            tuple(_occurrence(o) for o in value["occurrences"]),
-            tuple(_task_due(d) for d in value["deadlines"]))
-        first_provisional = next(
-            (item.due for item in answer.occurrences + answer.deadlines
-             if item.provisional), None)
-        _warn_provisional(first_provisional is not None,
-                          f"the due date {first_provisional}")
-        return answer
+        return self._plan._schedule_answer(text, format)
 
     def tasks_due(self, calendar: Calendar, start: datetime.date,
                   end: datetime.date, unit=None, format: str = "objects",
