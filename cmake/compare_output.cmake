@@ -1,8 +1,16 @@
 # Runs PROGRAM (with the |-separated ARGS, if given: a ';' would not survive
 # the test's command line) and compares its stdout with the file EXPECTED.
-# Usage: cmake -DPROGRAM=... [-DARGS=a|b] -DEXPECTED=... -P compare_output.cmake
+# ENV: |-separated NAME=VALUE settings for PROGRAM alone, not for this
+# script's cmake (a sanitizer runtime preloaded into cmake itself can hang it).
+# Usage: cmake -DPROGRAM=... [-DARGS=a|b] [-DENV=A=1|B=2] -DEXPECTED=...
+#          -P compare_output.cmake
 string(REPLACE "|" ";" ARGS "${ARGS}")
-execute_process(COMMAND "${PROGRAM}" ${ARGS} OUTPUT_VARIABLE actual RESULT_VARIABLE rc)
+string(REPLACE "|" ";" ENV "${ENV}")
+set(launcher)
+if(ENV)
+  set(launcher "${CMAKE_COMMAND}" -E env ${ENV})
+endif()
+execute_process(COMMAND ${launcher} "${PROGRAM}" ${ARGS} OUTPUT_VARIABLE actual RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "${PROGRAM} exited with ${rc}")
 endif()

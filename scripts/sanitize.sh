@@ -30,5 +30,6 @@ cmake --build "$build" -j "$jobs"
 # Any report fails its test (-fno-sanitize-recover=all; TSan exits with 66):
 # these only make the reports more telling.
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
-export TSAN_OPTIONS="${TSAN_OPTIONS:-second_deadlock_stack=1}"
+# tests/tsan.supp: reports about uninstrumented glibc internals, each explained.
+export TSAN_OPTIONS="${TSAN_OPTIONS:-second_deadlock_stack=1:suppressions=$PWD/tests/tsan.supp}"
 ctest --test-dir "$build" --output-on-failure -j "$jobs" -E '^packaging_'
