@@ -1981,28 +1981,41 @@ class Plan(_Handle):
         cal = _calendar_arg(calendar,
                             "Plan.critical_path() argument 'calendar'")
         day = _date_arg(start, "Plan.critical_path() argument 'start'")
-        if durations is None:
-            durations = {}
-        if not isinstance(durations, dict):
-            raise TypeError(f"Plan.critical_path() argument 'durations' must "
-                            f"be a dict of task -> working days, not "
-                            f"{type(durations).__name__}")
-        by_index = {}
-        for task, days in durations.items():
-            index = self._index_arg(
-                task, _capi.DG_RECORD_TASK,
-                "Plan.critical_path() argument 'durations' key")
-            by_index[index] = _int32_arg(
-                days, f"Plan.critical_path() argument 'durations'[{task!r}]")
-        count = max(by_index) + 1 if by_index else 0
-        array = (ctypes.c_int32 * max(count, 1))()
-        for index, days in by_index.items():
-            array[index] = days
+        array, count = self._durations_array(
+            durations, "Plan.critical_path() argument",
+            lambda task, where: self._index_arg(task, _capi.DG_RECORD_TASK,
+                                                where))
         answer = _critical_path(json.loads(_owned_text(
             _lib.dg_plan_critical_path, self._live(), cal, day, array, count,
             what="a critical path")))
         _warn_provisional(answer.provisional, "the critical path")
         return answer
+
+    def _durations_array(self, durations, where, index_of):
+        """{task: working days} -> (int32 array by task index, count) for
+        the C critical-path calls; `index_of(task, where)` finds a key's
+        task index. The C array has no "not given" value, so the tasks
+        below the highest index given that the dict leaves out get the
+        plan's own duration_working_days (absent: 0), as the docs promise."""
+        if durations is None:
+            durations = {}
+        if not isinstance(durations, dict):
+            raise TypeError(f"{where} 'durations' must be a dict of task -> "
+                            f"working days, not {type(durations).__name__}")
+        by_index = {}
+        for task, days in durations.items():
+            index = index_of(task, f"{where} 'durations' key")
+            by_index[index] = _int32_arg(days,
+                                         f"{where} 'durations'[{task!r}]")
+        count = max(by_index) + 1 if by_index else 0
+        array = (ctypes.c_int32 * max(count, 1))()
+        if len(by_index) < count:
+            tasks = json.loads(self.to_json())["tasks"]
+            for index in range(count):
+                array[index] = tasks[index].get("duration_working_days", 0)
+        for index, days in by_index.items():
+            array[index] = days
+        return array, count
 
     def due_date_changes(self, before: Calendar, after: Calendar,
                          start: datetime.date, end: datetime.date) -> list:
@@ -2610,20 +2623,8 @@ class PlanView(_Handle):
         where = "PlanView.critical_path() argument"
         cal = _calendar_arg(calendar, f"{where} 'calendar'")
         day = _date_arg(start, f"{where} 'start'")
-        if durations is None:
-            durations = {}
-        if not isinstance(durations, dict):
-            raise TypeError(f"{where} 'durations' must be a dict of task -> "
-                            f"working days, not {type(durations).__name__}")
-        by_index = {}
-        for task, days in durations.items():
-            index = self._task_arg(task, f"{where} 'durations' key")
-            by_index[index] = _int32_arg(days,
-                                         f"{where} 'durations'[{task!r}]")
-        count = max(by_index) + 1 if by_index else 0
-        array = (ctypes.c_int32 * max(count, 1))()
-        for index, days in by_index.items():
-            array[index] = days
+        array, count = self._plan._durations_array(
+            durations, where, self._task_arg)
         answer = _critical_path(json.loads(_owned_text(
             _lib.dg_view_critical_path, self._live(), cal, day, array, count,
             what="a critical path")))

@@ -323,6 +323,24 @@ def test_critical_path_small_plan(small, strict):
     assert small.critical_path(strict, D(2023, 9, 28), {2: 2, 3: 3}) == cp
 
 
+def test_critical_path_keeps_the_plans_own_durations(strict):
+    # The plan gives t_hidden_debt 2 working days; the call gives only
+    # t_warning (a higher task index). The same answer as giving both
+    # (test above): t_hidden_debt keeps its 2 days, it does not become 0.
+    data = json.loads(SMALL_PLAN.read_text(encoding="utf-8"))
+    for task in data["tasks"]:
+        if task["id"] == "t_hidden_debt":
+            task["duration_working_days"] = 2
+    plan = dutygraph.Plan.from_json(json.dumps(data, ensure_ascii=False))
+    cp = plan.critical_path(strict, D(2023, 9, 28), {"t_warning": 3})
+    assert (cp.duration, cp.finish_date) == (5, D(2023, 10, 10))
+    assert cp.task("t_hidden_debt").duration == 2
+    # A duration given overrides the plan's.
+    assert plan.critical_path(strict, D(2023, 9, 28),
+                              {"t_hidden_debt": 4, "t_warning": 3}
+                              ).duration == 7
+
+
 def test_critical_path_errors(small, strict):
     with pytest.raises(dutygraph.InvalidArgumentError, match="t_warning"):
         small.critical_path(strict, D(2023, 9, 28), {"t_warning": -1})
