@@ -5,9 +5,10 @@
 // it. A `PlanPublisher` holds the current version; `Current()` hands a
 // reader the whole of one version (an immutable Plan snapshot and its
 // version number) to query for as long as it likes, and `Publish()` makes a
-// new version current for the readers that come after. Readers never lock
-// and never see a mixture of versions: each one holds a snapshot, and the
-// snapshot it holds is never changed.
+// new version current for the readers that come after. Readers lock only to
+// copy a pointer, never while they query, and never see a mixture of
+// versions: each one holds a snapshot, and the snapshot it holds is never
+// changed.
 //
 //   dutygraph::PlanPublisher publisher(*std::move(plan));
 //   // reader threads:
@@ -17,13 +18,13 @@
 //   uint64_t version = publisher.Publish(*std::move(next_plan));
 //
 // Thread safety: every member function may be called from any thread at
-// once (the current version is a std::atomic<std::shared_ptr>).
+// once.
 #ifndef DUTYGRAPH_PLAN_PUBLISHER_H_
 #define DUTYGRAPH_PLAN_PUBLISHER_H_
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 
 #include "dutygraph/plan.h"
 
@@ -51,7 +52,12 @@ class PlanPublisher {
   uint64_t Publish(Plan next);
 
  private:
-  std::atomic<std::shared_ptr<const PublishedPlan>> current_;
+  // A mutex, not std::atomic<std::shared_ptr>: libstdc++ 12's atomic
+  // shared_ptr releases its internal lock with a relaxed order after a load,
+  // which leaves a reader's read and a later publisher's write formally
+  // unordered (ThreadSanitizer reports it). The lock guards a pointer copy.
+  mutable std::mutex mu_;
+  std::shared_ptr<const PublishedPlan> current_;  // guarded by mu_
 };
 
 }  // namespace dutygraph

@@ -3,6 +3,7 @@
 #include "dutygraph/plan_publisher.h"
 
 #include <memory>
+#include <mutex>
 #include <utility>
 
 namespace dutygraph {
@@ -12,22 +13,25 @@ PlanPublisher::PlanPublisher(Plan initial)
           PublishedPlan{std::move(initial), 1})) {}
 
 PublishedPlan PlanPublisher::Current() const {
-  return *current_.load(std::memory_order_acquire);
+  std::shared_ptr<const PublishedPlan> current;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    current = current_;
+  }
+  return *current;  // copied outside the lock: two shared pointers
 }
 
 uint64_t PlanPublisher::Publish(Plan next) {
-  // Numbers are taken and stored under one exchange loop so that versions
-  // become current in increasing order even when several threads publish.
-  std::shared_ptr<const PublishedPlan> seen =
-      current_.load(std::memory_order_acquire);
-  auto candidate = std::make_shared<const PublishedPlan>(
-      PublishedPlan{std::move(next), seen->version + 1});
-  while (!current_.compare_exchange_weak(seen, candidate,
-                                         std::memory_order_acq_rel,
-                                         std::memory_order_acquire)) {
-    // Another publisher won: renumber after its version and retry.
-    candidate = std::make_shared<const PublishedPlan>(
-        PublishedPlan{candidate->plan, seen->version + 1});
+  // The number is taken and the version made current under one lock, so
+  // versions become current in increasing order even when several threads
+  // publish. The snapshot is built before, and the old one released after.
+  auto candidate =
+      std::make_shared<PublishedPlan>(PublishedPlan{std::move(next), 0});
+  std::shared_ptr<const PublishedPlan> previous;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    candidate->version = current_->version + 1;
+    previous = std::exchange(current_, candidate);
   }
   return candidate->version;
 }
