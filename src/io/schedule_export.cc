@@ -22,8 +22,10 @@
 #include "dutygraph/date.h"
 #include "dutygraph/period.h"
 #include "dutygraph/plan.h"
+#include "dutygraph/plan_view.h"
 #include "dutygraph/schedule.h"
 #include "dutygraph/version.h"
+#include "dutygraph/view_schedule.h"
 #include "nlohmann/json.hpp"
 
 namespace dutygraph {
@@ -569,6 +571,49 @@ std::string TaskDuesCsv(const Plan& plan, const std::vector<TaskDue>& dues) {
   return out;
 }
 
+namespace {
+
+// The timing fields of one task of a critical path, after its "task".
+void AddTimes(const TaskSchedule& s, Json& entry) {
+  entry["duration"] = s.duration;
+  entry["earliest_start"] = s.earliest_start;
+  entry["earliest_finish"] = s.earliest_finish;
+  entry["latest_start"] = s.latest_start;
+  entry["latest_finish"] = s.latest_finish;
+  entry["total_float"] = s.total_float;
+  entry["critical"] = s.critical;
+  entry["earliest_start_date"] = s.earliest_start_date.ToString();
+  entry["earliest_finish_date"] = s.earliest_finish_date.ToString();
+  entry["latest_start_date"] = s.latest_start_date.ToString();
+  entry["latest_finish_date"] = s.latest_finish_date.ToString();
+}
+
+// The document around `tasks` for the plan's or a view's answer: `out`
+// already holds what comes first (a view's "viewer"); `task_ids` renders a
+// list of tasks.
+template <typename Answer, typename TaskIds>
+std::string CriticalPathDocument(Json out, const Answer& answer,
+                                 const TaskIds& task_ids, Json tasks) {
+  Json paths = Json::array();
+  for (const std::vector<TaskIndex>& path : answer.critical_paths) {
+    paths.push_back(task_ids(path));
+  }
+  out["project"] =
+      Json{{"start_date", answer.project_start_date.ToString()},
+           {"duration", answer.project_duration},
+           {"finish_date", answer.project_finish_date.ToString()},
+           {"latest_finish", answer.project_latest_finish},
+           {"float", answer.project_float},
+           {"provisional", answer.provisional}};
+  out["critical_tasks"] = task_ids(answer.critical_tasks);
+  out["critical_paths"] = std::move(paths);
+  out["critical_paths_truncated"] = answer.critical_paths_truncated;
+  out["tasks"] = std::move(tasks);
+  return Dump(out);
+}
+
+}  // namespace
+
 std::string CriticalPathJson(const Plan& plan,
                              const CriticalPathAnswer& answer) {
   const Records r(plan);
@@ -582,39 +627,39 @@ std::string CriticalPathJson(const Plan& plan,
   };
   Json tasks = Json::array();
   for (uint32_t i = 0; i < answer.tasks.size(); ++i) {
-    const TaskSchedule& s = answer.tasks[i];
-    tasks.push_back(Json{{"task", r.TaskJson(TaskIndex{i})},
-                         {"duration", s.duration},
-                         {"earliest_start", s.earliest_start},
-                         {"earliest_finish", s.earliest_finish},
-                         {"latest_start", s.latest_start},
-                         {"latest_finish", s.latest_finish},
-                         {"total_float", s.total_float},
-                         {"critical", s.critical},
-                         {"earliest_start_date",
-                          s.earliest_start_date.ToString()},
-                         {"earliest_finish_date",
-                          s.earliest_finish_date.ToString()},
-                         {"latest_start_date", s.latest_start_date.ToString()},
-                         {"latest_finish_date",
-                          s.latest_finish_date.ToString()}});
+    Json entry = Json{{"task", r.TaskJson(TaskIndex{i})}};
+    AddTimes(answer.tasks[i], entry);
+    tasks.push_back(std::move(entry));
   }
-  Json paths = Json::array();
-  for (const std::vector<TaskIndex>& path : answer.critical_paths) {
-    paths.push_back(task_ids(path));
+  return CriticalPathDocument(Json::object(), answer, task_ids,
+                              std::move(tasks));
+}
+
+std::string CriticalPathJson(const PlanView& view,
+                             const ViewCriticalPathAnswer& answer) {
+  const PlanData& d = view.plan().data();
+  // Only visible tasks are named, whatever the answer holds.
+  auto task_ids = [&](const std::vector<TaskIndex>& tasks) {
+    Json ids = Json::array();
+    for (TaskIndex t : tasks) {
+      ids.push_back(view.Sees(t) ? Json(d.tasks[t.value].id) : Json(nullptr));
+    }
+    return ids;
+  };
+  Json tasks = Json::array();
+  for (const ViewTaskSchedule& entry : answer.tasks) {
+    if (!view.Sees(entry.task)) continue;
+    const TaskData& task = d.tasks[entry.task.value];
+    Json item = Json{{"task", Json{{"id", task.id},
+                                   {"path", task.path},
+                                   {"title", task.title}}}};
+    AddTimes(entry.times, item);
+    item["predecessor_outside_view"] = entry.predecessor_outside_view;
+    item["successor_outside_view"] = entry.successor_outside_view;
+    tasks.push_back(std::move(item));
   }
-  return Dump(Json{
-      {"project",
-       Json{{"start_date", answer.project_start_date.ToString()},
-            {"duration", answer.project_duration},
-            {"finish_date", answer.project_finish_date.ToString()},
-            {"latest_finish", answer.project_latest_finish},
-            {"float", answer.project_float},
-            {"provisional", answer.provisional}}},
-      {"critical_tasks", task_ids(answer.critical_tasks)},
-      {"critical_paths", std::move(paths)},
-      {"critical_paths_truncated", answer.critical_paths_truncated},
-      {"tasks", std::move(tasks)}});
+  return CriticalPathDocument(Json{{"viewer", view.viewer()}}, answer,
+                              task_ids, std::move(tasks));
 }
 
 std::string ScheduleIcs(const Plan& plan, const OccurrenceTable& occurrences,
