@@ -14,9 +14,9 @@
 #                       instead of starting from the seeds (not reproducible)
 #   DG_FUZZ_NICE        niceness (default 10: the machine is shared)
 #   DG_FUZZ_MAX_TIME    also stop after this many seconds (default: no limit)
-#   DG_FUZZ_FORK        N > 1: libFuzzer's fork mode, N worker processes
-#                       sharing the corpus (RUNS counts all of them);
-#                       timeouts and out-of-memory stay findings
+#   DG_FUZZ_WORKERS     N > 1: N fuzzer processes on the one corpus, with
+#                       seeds DG_FUZZ_SEED..+N-1, RUNS/N executions each
+#                       (each rereads the corpus for what the others found)
 # Output, per target, under the build directory: fuzz-corpus/TARGET (the
 # working corpus), fuzz-artifacts/TARGET/ (crash-*, leak-*, timeout-*
 # inputs) and fuzz-logs/TARGET.log (libFuzzer's output; the last lines hold
@@ -96,24 +96,32 @@ for t in "${targets[@]}"; do
   fi
   dict=()
   [ -f "fuzz/$t.dict" ] && dict=(-dict="$src/fuzz/$t.dict")
-  # Fork mode ignores timeouts and OOMs by default; here they stay findings.
-  fork=()
-  if [ "${DG_FUZZ_FORK:-1}" -gt 1 ]; then
-    fork=(-fork="$DG_FUZZ_FORK" -ignore_timeouts=0 -ignore_ooms=0)
-  fi
-  echo "fuzz.sh: $t: $runs runs, seed $seed, max_len $(max_len_of "$t"), log $log" >&2
-  # -timeout: one input taking 25 s is a finding (a hang); -rss_limit_mb
-  # and -malloc_limit_mb: so is one needing 2 GiB.
-  if ! nice -n "$niceness" "$build/fuzz/${t}_fuzzer" \
-      -seed="$seed" -runs="$runs" -max_len="$(max_len_of "$t")" \
+  workers="${DG_FUZZ_WORKERS:-1}"
+  echo "fuzz.sh: $t: $runs runs, seed $seed, $workers worker(s), max_len $(max_len_of "$t"), log $log" >&2
+  pids=()
+  logs=()
+  for ((w = 0; w < workers; w++)); do
+    # The first worker also takes what RUNS/N leaves over.
+    worker_runs=$((runs / workers + (w == 0 ? runs % workers : 0)))
+    worker_log="$log"
+    [ "$workers" -gt 1 ] && worker_log="${log%.log}.$w.log"
+    logs+=("$worker_log")
+    # -timeout: one input taking 25 s is a finding (a hang); -rss_limit_mb
+    # and -malloc_limit_mb: so is one needing 2 GiB.
+    nice -n "$niceness" "$build/fuzz/${t}_fuzzer" \
+      -seed=$((seed + w)) -runs="$worker_runs" -max_len="$(max_len_of "$t")" \
       -rss_limit_mb=2048 -malloc_limit_mb=2048 -timeout=25 \
-      -max_total_time="${DG_FUZZ_MAX_TIME:-0}" -print_final_stats=1 -artifact_prefix="$artifacts/" "${dict[@]}" "${fork[@]}" \
-      "$corpus" >"$log" 2>&1; then
-    echo "fuzz.sh: $t: FINDING, see $log and $artifacts/" >&2
-    status=1
-  fi
-  # Fork mode's parent prints no stat:: lines: its last '#N:' line counts
-  # the executions of all workers.
-  grep -E '^(Done|stat::)' "$log" >&2 || grep -E '^#[0-9]+: ' "$log" | tail -1 >&2 || true
+      -max_total_time="${DG_FUZZ_MAX_TIME:-0}" -print_final_stats=1 \
+      -artifact_prefix="$artifacts/" "${dict[@]}" \
+      "$corpus" >"$worker_log" 2>&1 &
+    pids+=($!)
+  done
+  for ((w = 0; w < workers; w++)); do
+    if ! wait "${pids[$w]}"; then
+      echo "fuzz.sh: $t: FINDING, see ${logs[$w]} and $artifacts/" >&2
+      status=1
+    fi
+    grep -E '^(Done|stat::)' "${logs[$w]}" >&2 || true
+  done
 done
 exit "$status"
