@@ -12,6 +12,7 @@
 #include "calendar/calendar_tables.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
+#include "util/utf8.h"
 
 namespace dutygraph {
 namespace internal {
@@ -489,7 +490,7 @@ absl::StatusOr<RollConvention> ParseRollConvention(std::string_view name) {
   return absl::InvalidArgumentError(absl::StrFormat(
       "unknown roll convention '%s'; expected following, preceding, "
       "modified-following or modified-preceding",
-      name.substr(0, 40)));
+      internal::Utf8Prefix(name, 40)));
 }
 
 std::string_view DayKindName(DayKind kind) {

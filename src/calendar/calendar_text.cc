@@ -98,7 +98,7 @@ class Parser {
     }
     return Error(absl::StrFormat(
         "unknown keyword '%s'; expected calendar, notice, off or work",
-        keyword.substr(0, 40)));
+        AsAbsl(internal::Utf8Prefix(AsStd(keyword), 40))));
   }
 
   absl::Status ParseNotice(Text rest) {
@@ -107,8 +107,9 @@ class Parser {
     int year = 0;
     if (!absl::SimpleAtoi(year_text, &year) || year < Date::kMinYear ||
         year > Date::kMaxYear) {
-      return Error(absl::StrFormat("bad notice year '%s'",
-                                   year_text.substr(0, 40)));
+      return Error(absl::StrFormat(
+          "bad notice year '%s'",
+          AsAbsl(internal::Utf8Prefix(AsStd(year_text), 40))));
     }
     if (url.empty() || rest.empty()) {
       return Error("expected 'notice YEAR URL TITLE' (URL may be '-')");

@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
+#include "util/utf8.h"
 
 namespace dutygraph {
 namespace {
@@ -107,7 +108,7 @@ absl::StatusOr<PeriodKind> ParsePeriodKind(std::string_view name) {
   }
   return absl::InvalidArgumentError(
       absl::StrFormat("unknown period kind '%s'; expected one of %s",
-                      name.substr(0, 40), absl::StrJoin(accepted, ", ")));
+                      internal::Utf8Prefix(name, 40), absl::StrJoin(accepted, ", ")));
 }
 
 absl::StatusOr<Period> Period::Of(Date date, PeriodKind kind) {

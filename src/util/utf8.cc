@@ -53,4 +53,16 @@ absl::Status ValidateUtf8(std::string_view text, std::string_view what) {
   return absl::OkStatus();
 }
 
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  // Back off over continuation bytes (10xxxxxx) to the start of the
+  // sequence that the cut would split.
+  while (end > 0 &&
+         (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  return text.substr(0, end);
+}
+
 }  // namespace dutygraph::internal

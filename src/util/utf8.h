@@ -4,6 +4,7 @@
 #ifndef DUTYGRAPH_SRC_UTIL_UTF8_H_
 #define DUTYGRAPH_SRC_UTIL_UTF8_H_
 
+#include <cstddef>
 #include <string_view>
 
 #include "absl/status/status.h"
@@ -16,6 +17,14 @@ namespace dutygraph::internal {
 // points above U+10FFFF). Otherwise INVALID_ARGUMENT naming `what` and the
 // byte offset: "calendar text: invalid UTF-8 at byte 17 (0xC3 0x28)".
 absl::Status ValidateUtf8(std::string_view text, std::string_view what);
+
+// Utf8Prefix()
+//
+// The longest prefix of `text` of at most `max_bytes` bytes that does not
+// end inside a UTF-8 sequence: what a message quotes of a long input. A
+// plain substr(0, 40) can cut 衡 (E8 A1 A1) after its second byte and make
+// the message itself invalid UTF-8.
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
 
 }  // namespace dutygraph::internal
 

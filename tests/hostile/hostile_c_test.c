@@ -88,6 +88,9 @@ static const char kDeepEvent[] =
     "{\"id\":\"d\",\"kind\":\"progress\",\"date\":\"2023-03-07\","
     "\"task\":\"t_warning\",\"text\":\"x\",\"note\":"
     "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}";
+/* 38 bytes of a keyword: a 40-byte quote would end inside what follows. */
+#define X38 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+
 static const char kUtf8InFieldEvent[] =
     "{\"id\":\"e1\",\"kind\":\"progress\",\"date\":\"2023-03-06\","
     "\"task\":\"t_warning\",\"text\":\"\xE8\xA1\"}";
@@ -353,6 +356,11 @@ static const char kNulInside[] = "{\"format\":\"dutygraph/plan@1\"\0}";
     dg_calendar_derive_text(&g_cal_out, g_cal, "off 2023-05-04 a\0b", 18))    \
   X(overlay_invalid_utf8, DG_INVALID_ARGUMENT, "UTF-8",                       \
     dg_calendar_derive_text(&g_cal_out, g_cal, "off 2023-05-04 \xC3\x28", 17))\
+  /* The 40-byte quote of a bad keyword stops before 衡, not inside it. */    \
+  X(overlay_long_keyword_quoted_whole, DG_INVALID_ARGUMENT,                   \
+    "unknown keyword '" X38 "';",                                             \
+    dg_calendar_derive_text(&g_cal_out, g_cal,                                \
+                            X38 "\xE8\xA1\xA1\xE9\x98\xB3 2023-01-01 y", 57))  \
   X(overlay_over_lowered_byte_limit, DG_RESOURCE_EXHAUSTED,                   \
     "<text>: calendar text is 17 bytes; the limit is 10 (max_bytes)",         \
     dg_calendar_derive_text_v2(&g_cal_out, g_cal, "off 2023-05-04 x\n", 17,   \

@@ -74,6 +74,11 @@ CASES = [
     ("calendar_overlay_bad_date", ["calendar", "info", "2023-06-01",
                                    "--overlay", "FILE"],
      b"# local\noff 2023-02-30 x\n", 1, ":2: bad date '2023-02-30'"),
+    # The 40-byte quote of a bad keyword stops before 衡, not inside it.
+    ("calendar_overlay_long_keyword_quoted_whole",
+     ["calendar", "info", "2023-06-01", "--overlay", "FILE"],
+     ("x" * 38 + "衡阳 2023-01-01 y\n").encode(), 1,
+     "unknown keyword '" + "x" * 38 + "';"),
     ("calendar_overlay_nul", ["calendar", "info", "2023-06-01", "--overlay",
                               "FILE"], b"off 2023-05-04 a\x00b\n", 1,
      ":1: NUL byte"),

@@ -115,6 +115,11 @@ CASES = [
      dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", ":1: bad date"),
     ("overlay_surrogate", lambda p, c, t: c.derive_text("off 2023-05-04 \udc80"),
      dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT", "Unicode"),
+    # The 40-byte quote of a bad keyword stops before 衡, not inside it.
+    ("overlay_long_keyword_quoted_whole", lambda p, c, t: c.derive_text(
+        "x" * 38 + "衡阳 2023-01-01 y"),
+     dutygraph.InvalidArgumentError, "DG_INVALID_ARGUMENT",
+     "unknown keyword '" + "x" * 38 + "';"),
     ("overlay_over_lowered_byte_limit", lambda p, c, t: c.derive_text(
         "off 2023-05-04 青年节\n", limits={"max_bytes": 10}),
      dutygraph.ResourceExhaustedError, "DG_RESOURCE_EXHAUSTED",
