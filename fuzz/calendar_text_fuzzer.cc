@@ -121,6 +121,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                   adj.status().code() == absl::StatusCode::kResourceExhausted);
     DG_FUZZ_CHECK(adj.status().message().find("fuzz.txt") !=
                   absl::string_view::npos);
+    DG_FUZZ_CHECK(fuzz::IsValidUtf8(fuzz::MessageOf(adj.status())));
     return 0;
   }
   for (const CalendarAdjustments::Day& day : adj->days) {
@@ -133,6 +134,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!from_text.ok()) {
     DG_FUZZ_CHECK(from_text.status().code() ==
                   absl::StatusCode::kInvalidArgument);
+    DG_FUZZ_CHECK(fuzz::IsValidUtf8(fuzz::MessageOf(from_text.status())));
     return 0;
   }
   fuzz::CheckDerived(*from_text, *adj);

@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -68,6 +69,22 @@ void CheckStatus(dg_status s, const char* function) {
   DG_FUZZ_CHECK(IsDefinedStatus(s));  // DG_INTERNAL is a defect
   const char* message = dg_last_error_message();
   DG_FUZZ_CHECK(message != nullptr);
+  // Shown before any check below fails, escaped, so a finding says which
+  // call and which message.
+  if (!IsDefinedStatus(s) || (s == DG_OK) != (message[0] == '\0') ||
+      !IsValidUtf8(message)) {
+    std::fprintf(stderr, "%s returned %d, last error: \"", function,
+                 static_cast<int>(s));
+    for (const char* p = message; *p != '\0'; ++p) {
+      const auto c = static_cast<unsigned char>(*p);
+      if (c >= 0x20 && c < 0x7f) {
+        std::fputc(c, stderr);
+      } else {
+        std::fprintf(stderr, "\\x%02x", c);
+      }
+    }
+    std::fputs("\"\n", stderr);
+  }
   if (s == DG_OK) {
     DG_FUZZ_CHECK(message[0] == '\0');
   } else {

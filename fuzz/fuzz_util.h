@@ -20,6 +20,8 @@
 #include <string>
 #include <string_view>
 
+#include "absl/status/status.h"
+
 #define DG_FUZZ_CHECK(cond)                                                \
   do {                                                                     \
     if (!(cond)) {                                                         \
@@ -110,6 +112,12 @@ inline std::string ReadFixture(const char* path) {
   if (!in) return std::string();
   return std::string(std::istreambuf_iterator<char>(in),
                      std::istreambuf_iterator<char>());
+}
+
+// A status's message as a std::string_view (Debian's Abseil has its own
+// string_view type): every message must be valid UTF-8 too.
+inline std::string_view MessageOf(const absl::Status& status) {
+  return std::string_view(status.message().data(), status.message().size());
 }
 
 }  // namespace dutygraph::fuzz

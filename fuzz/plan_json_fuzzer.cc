@@ -34,6 +34,7 @@ constexpr uint32_t kMaxQueriedRecords = 24;
 
 bool IsCleanFailure(const absl::Status& status) {
   return !status.ok() && !status.message().empty() &&
+         IsValidUtf8(MessageOf(status)) &&
          (status.code() == absl::StatusCode::kInvalidArgument ||
           status.code() == absl::StatusCode::kResourceExhausted ||
           status.code() == absl::StatusCode::kNotFound ||
