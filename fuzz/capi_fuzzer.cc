@@ -64,35 +64,34 @@ bool IsDefinedStatus(dg_status s) {
          s == DG_OUT_OF_RANGE;
 }
 
+// Prints a call's status and last error, bytes outside printable ASCII
+// escaped, so that a finding says which call and which message.
+void PrintCall(const char* function, dg_status s, const char* message) {
+  std::fprintf(stderr, "%s returned %d, last error: \"", function,
+               static_cast<int>(s));
+  for (const char* p = message; *p != '\0'; ++p) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c >= 0x20 && c < 0x7f) {
+      std::fputc(c, stderr);
+    } else {
+      std::fprintf(stderr, "\\x%02x", c);
+    }
+  }
+  std::fputs("\"\n", stderr);
+}
+
 // The checks common to every dg_status call (see the file comment).
 void CheckStatus(dg_status s, const char* function) {
   DG_FUZZ_CHECK(IsDefinedStatus(s));  // DG_INTERNAL is a defect
   const char* message = dg_last_error_message();
   DG_FUZZ_CHECK(message != nullptr);
-  // Shown before any check below fails, escaped, so a finding says which
-  // call and which message.
-  if (!IsDefinedStatus(s) || (s == DG_OK) != (message[0] == '\0') ||
-      !IsValidUtf8(message)) {
-    std::fprintf(stderr, "%s returned %d, last error: \"", function,
-                 static_cast<int>(s));
-    for (const char* p = message; *p != '\0'; ++p) {
-      const auto c = static_cast<unsigned char>(*p);
-      if (c >= 0x20 && c < 0x7f) {
-        std::fputc(c, stderr);
-      } else {
-        std::fprintf(stderr, "\\x%02x", c);
-      }
-    }
-    std::fputs("\"\n", stderr);
-  }
-  if (s == DG_OK) {
-    DG_FUZZ_CHECK(message[0] == '\0');
-  } else {
-    const size_t n = std::strlen(function);
-    DG_FUZZ_CHECK(std::strncmp(message, function, n) == 0 &&
-                  message[n] == ':');
-    DG_FUZZ_CHECK(IsValidUtf8(message));
-  }
+  const size_t n = std::strlen(function);
+  const bool conventional =
+      s == DG_OK ? message[0] == '\0'
+                 : std::strncmp(message, function, n) == 0 &&
+                       message[n] == ':' && IsValidUtf8(message);
+  if (!conventional) PrintCall(function, s, message);
+  DG_FUZZ_CHECK(conventional);
 }
 #define DG_CALL(f, ...) CheckStatus(f(__VA_ARGS__), #f)
 
