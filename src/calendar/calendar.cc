@@ -490,7 +490,7 @@ absl::StatusOr<RollConvention> ParseRollConvention(std::string_view name) {
   return absl::InvalidArgumentError(absl::StrFormat(
       "unknown roll convention '%s'; expected following, preceding, "
       "modified-following or modified-preceding",
-      internal::Utf8Prefix(name, 40)));
+      internal::QuotedInput(name)));
 }
 
 std::string_view DayKindName(DayKind kind) {

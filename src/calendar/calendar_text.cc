@@ -98,7 +98,7 @@ class Parser {
     }
     return Error(absl::StrFormat(
         "unknown keyword '%s'; expected calendar, notice, off or work",
-        AsAbsl(internal::Utf8Prefix(AsStd(keyword), 40))));
+        AsAbsl(internal::QuotedInput(AsStd(keyword)))));
   }
 
   absl::Status ParseNotice(Text rest) {
@@ -109,7 +109,7 @@ class Parser {
         year > Date::kMaxYear) {
       return Error(absl::StrFormat(
           "bad notice year '%s'",
-          AsAbsl(internal::Utf8Prefix(AsStd(year_text), 40))));
+          AsAbsl(internal::QuotedInput(AsStd(year_text)))));
     }
     if (url.empty() || rest.empty()) {
       return Error("expected 'notice YEAR URL TITLE' (URL may be '-')");

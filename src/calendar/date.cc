@@ -69,7 +69,7 @@ absl::StatusOr<Date> Date::FromYmd(int year, int month, int day) {
 absl::StatusOr<Date> Date::Parse(std::string_view text) {
   auto bad = [&](std::string_view why) {
     // Quote at most 40 bytes so hostile input cannot flood a message.
-    std::string_view shown = internal::Utf8Prefix(text, 40);
+    std::string_view shown = internal::QuotedInput(text);
     return absl::InvalidArgumentError(absl::StrFormat(
         "bad date '%s%s': %s", shown, text.size() > 40 ? "..." : "", why));
   };

@@ -108,7 +108,7 @@ absl::StatusOr<PeriodKind> ParsePeriodKind(std::string_view name) {
   }
   return absl::InvalidArgumentError(
       absl::StrFormat("unknown period kind '%s'; expected one of %s",
-                      internal::Utf8Prefix(name, 40), absl::StrJoin(accepted, ", ")));
+                      internal::QuotedInput(name), absl::StrJoin(accepted, ", ")));
 }
 
 absl::StatusOr<Period> Period::Of(Date date, PeriodKind kind) {

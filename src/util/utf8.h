@@ -26,6 +26,18 @@ absl::Status ValidateUtf8(std::string_view text, std::string_view what);
 // the message itself invalid UTF-8.
 std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
 
+// How much of a bad name, date or keyword a message quotes: enough to find
+// it in the input, not so much that a megabyte of garbage fills a log line.
+inline constexpr size_t kQuotedInputBytes = 40;
+
+// QuotedInput()
+//
+// Utf8Prefix(text, kQuotedInputBytes): the part of a bad input a message
+// shows.
+inline std::string_view QuotedInput(std::string_view text) {
+  return Utf8Prefix(text, kQuotedInputBytes);
+}
+
 }  // namespace dutygraph::internal
 
 #endif  // DUTYGRAPH_SRC_UTIL_UTF8_H_
