@@ -97,12 +97,13 @@ class Scanner {
   std::optional<JsonSyntaxError> ScanNumber();
   std::optional<JsonSyntaxError> ScanLiteral(std::string_view literal);
   bool ScanHex4(unsigned* out);
-  // The whole UTF-8 character at pos_ (for messages).
-  std::string CharAt() const {
-    const auto c = static_cast<unsigned char>(Peek());
+  // The whole UTF-8 character at `at` (for messages): quoting only its
+  // first byte would make the message itself invalid UTF-8.
+  std::string CharAt(size_t at) const {
+    const auto c = static_cast<unsigned char>(text_[at]);
     const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     if (c < 0x20) return absl::StrFormat("U+%04X", c);
-    return std::string(text_.substr(pos_, len));
+    return std::string(text_.substr(at, len));
   }
 
   // Containers opened and closed (the frames follow open_).
@@ -263,7 +264,8 @@ std::optional<JsonSyntaxError> Scanner::ScanValue() {
   if (c == 't') return ScanLiteral("true");
   if (c == 'f') return ScanLiteral("false");
   if (c == 'n') return ScanLiteral("null");
-  return Fail(pos_, absl::StrFormat("expected a value; got '%s'", CharAt()));
+  return Fail(pos_,
+              absl::StrFormat("expected a value; got '%s'", CharAt(pos_)));
 }
 
 bool Scanner::ScanHex4(unsigned* out) {
@@ -317,7 +319,12 @@ std::optional<JsonSyntaxError> Scanner::ScanString() {
       continue;
     }
     if (e != 'u') {
-      return Fail(escape, absl::StrFormat("invalid escape '\\%c'", e));
+      const std::string next = CharAt(escape + 1);
+      return Fail(escape,
+                  static_cast<unsigned char>(e) < 0x20
+                      ? absl::StrFormat("invalid escape: '\\' followed by %s",
+                                        next)
+                      : absl::StrFormat("invalid escape '\\%s'", next));
     }
     unsigned unit = 0;
     if (!ScanHex4(&unit)) {

@@ -236,6 +236,10 @@ static const char kNulInside[] = "{\"format\":\"dutygraph/plan@1\"\0}";
     dg_store_append_events(NULL, NULL, g_store, g_plan, g_cal,                \
                            kImpossibleDateEvent,                              \
                            strlen(kImpossibleDateEvent)))                     \
+  X(store_event_escape_before_multibyte, DG_INVALID_ARGUMENT,                 \
+    "invalid escape '\\\xE5\x8C\x96'",                                       \
+    dg_store_append_jsonl(NULL, NULL, g_store, "{\"id\":\"\\\xE5\x8C\x96\"}",  \
+                          13))                                                \
   X(store_event_invalid_utf8, DG_INVALID_ARGUMENT, "jsonl: invalid UTF-8",    \
     dg_store_append_jsonl(NULL, NULL, g_store, "{\"id\":\"\xC3\x28\"}", 10))    \
   X(log_event_unknown_kind, DG_INVALID_ARGUMENT,                              \
@@ -308,6 +312,12 @@ static const char kNulInside[] = "{\"format\":\"dutygraph/plan@1\"\0}";
   X(nul_inside_document, DG_INVALID_ARGUMENT, "line 1",                       \
     dg_plan_load_json(&g_plan_out, &g_diagnostics, kNulInside,                \
                       sizeof kNulInside - 1))                                 \
+  /* A backslash before 化 (E5 8C 96): the message quotes the whole      */\
+  /* character, not its lead byte alone (plan_json fuzzer finding).        */\
+  X(escape_before_multibyte_quoted_whole, DG_INVALID_ARGUMENT,                \
+    "line 1, column 4 (byte 3): invalid escape '\\\xE5\x8C\x96'",           \
+    dg_plan_load_json(&g_plan_out, &g_diagnostics,                            \
+                      "{\"a\\\xE5\x8C\x96\":1}", 11))                          \
   X(deeper_than_the_limit, DG_RESOURCE_EXHAUSTED, "max_depth",                \
     dg_plan_load_json(&g_plan_out, &g_diagnostics, kDeep, strlen(kDeep)))     \
   X(missing_file, DG_NOT_FOUND, "no-such-plan.json",                          \

@@ -31,6 +31,10 @@ CASES = [
      "no/such/plan.json"),
     ("plan_empty_file", ["plan", "validate", "FILE"], b"", 1, "empty"),
     ("plan_truncated", ["plan", "validate", "FILE"], FIXTURE[:200], 1, "line"),
+    # A backslash before 化: the message quotes the whole character, not
+    # its lead byte alone (plan_json fuzzer finding).
+    ("plan_escape_before_multibyte", ["plan", "validate", "FILE"],
+     '{"a\\化": 1}'.encode(), 1, "invalid escape '\\化'"),
     ("plan_invalid_utf8", ["plan", "validate", "FILE"],
      edited("市金融办".encode(), b"\xc0\xaf"), 1, "UTF-8"),
     ("plan_nul_byte", ["plan", "validate", "FILE"],

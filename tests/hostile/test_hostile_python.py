@@ -45,6 +45,11 @@ CASES = [
      dutygraph.PlanError, "DG_INVALID_ARGUMENT", "empty"),
     ("truncated", lambda p, c, t: dutygraph.Plan.from_json(FIXTURE[:300]),
      dutygraph.PlanError, "DG_INVALID_ARGUMENT", "line"),
+    # A backslash before 化: the message quotes the whole character, not
+    # its lead byte alone (plan_json fuzzer finding).
+    ("escape_before_multibyte", lambda p, c, t: dutygraph.Plan.from_json(
+        '{"a\\化": 1}'),
+     dutygraph.PlanError, "DG_INVALID_ARGUMENT", "invalid escape '\\化'"),
     ("wrong_type", lambda p, c, t: dutygraph.Plan.from_json(
         edit('"year": 2023', '"year": "2023"')),
      dutygraph.PlanError, "DG_INVALID_ARGUMENT", "/plan/year"),

@@ -45,6 +45,11 @@ TEST(JsonSyntaxTest, LocatesTheFirstError) {
   EXPECT_EQ(Find("[\"a\x01\"]"),
             "3: control character U+0001 must be escaped in a string");
   EXPECT_EQ(Find(R"(["\x"])"), "2: invalid escape '\\x'");
+  // A backslash before a multibyte character quotes the whole character
+  // (化 is E5 8C 96), never its lead byte alone: the message stays UTF-8.
+  EXPECT_EQ(Find("[\"\\\xE5\x8C\x96\"]"), "2: invalid escape '\\化'");
+  EXPECT_EQ(Find("[\"\\\x01\"]"),
+            "2: invalid escape: '\\' followed by U+0001");
   EXPECT_EQ(Find(R"(["\u12"])"),
             "2: invalid \\u escape: expected 4 hex digits");
   EXPECT_EQ(Find(R"(["\ud800"])"),
