@@ -68,10 +68,12 @@ absl::StatusOr<Date> Date::FromYmd(int year, int month, int day) {
 
 absl::StatusOr<Date> Date::Parse(std::string_view text) {
   auto bad = [&](std::string_view why) {
-    // Quote at most 40 bytes so hostile input cannot flood a message.
+    // A bounded quote, so hostile input cannot flood a message; "..." says
+    // it was cut.
     std::string_view shown = internal::QuotedInput(text);
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "bad date '%s%s': %s", shown, text.size() > 40 ? "..." : "", why));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("bad date '%s%s': %s", shown,
+                        shown.size() < text.size() ? "..." : "", why));
   };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
     return bad("expected YYYY-MM-DD");

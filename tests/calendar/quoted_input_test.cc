@@ -65,6 +65,16 @@ TEST_P(QuotedInputTest, QuotesWholeCharactersOnly) {
   EXPECT_THAT(message, ::testing::Not(HasSubstr("\xE8")));
 }
 
+// A date's quote says it was cut with "..." and only then.
+TEST(DateQuoteTest, MarksOnlyACutQuote) {
+  EXPECT_THAT(std::string(Date::Parse(LongName()).status().message()),
+              HasSubstr("'" + std::string(38, 'x') + "...': "));
+  const std::string exact(Date::Parse(std::string(40, 'x')).status().message());
+  EXPECT_THAT(exact, HasSubstr("'" + std::string(40, 'x') + "': ")) << exact;
+  EXPECT_THAT(std::string(Date::Parse("2023-02-30").status().message()),
+              HasSubstr("bad date '2023-02-30': "));
+}
+
 INSTANTIATE_TEST_SUITE_P(
     EverySite, QuotedInputTest,
     ::testing::Values(
